@@ -1,0 +1,3 @@
+from news_archive.cli import main
+
+raise SystemExit(main())

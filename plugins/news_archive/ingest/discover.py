@@ -1,0 +1,45 @@
+"""Find the source files of an archive: article files below the content folder, in a stable order."""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+
+from news_archive.core.errors import ArticleError
+from news_archive.readers import is_article_file
+
+
+def discover_sources(roots: list[Path], content_dir: Path, ignore: list[str]) -> tuple[list[Path], list[ArticleError]]:
+    """Article files under ``roots`` (files or folders), sorted; symlinks leaving ``content_dir`` refused."""
+    found: list[Path] = []
+    refused: list[ArticleError] = []
+    boundary = content_dir.resolve()
+    for root in roots:
+        if not root.exists():
+            refused.append(ArticleError(root, "no such file or folder"))
+            continue
+        candidates = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() or p.is_symlink())
+        for path in candidates:
+            relative = path.relative_to(root) if root.is_dir() else Path(path.name)
+            if _ignored(relative, ignore) or not is_article_file(path):
+                continue
+            if path.is_symlink() and not _inside(path.resolve(), boundary) and root.is_dir():
+                refused.append(ArticleError(path, "symlink points outside the content folder; skipped"))
+                continue
+            if not path.is_file():
+                refused.append(ArticleError(path, "broken symlink; skipped"))
+                continue
+            found.append(path)
+    return sorted(set(found)), refused
+
+
+def _ignored(relative: Path, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatch(part, pattern) for part in relative.parts for pattern in patterns)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+    except ValueError:
+        return False
+    return True

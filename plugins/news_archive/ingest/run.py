@@ -1,0 +1,161 @@
+"""The ingest step: gather every article, annotate, then write. Nothing here prints."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from news_archive.core.article import Draft, sha256_hex
+from news_archive.core.entities import ArticleEntities, canonicalize_article, resolve_archive_surnames
+from news_archive.core.errors import ArticleError
+from news_archive.ingest.cache import IngestCache
+from news_archive.ingest.compose import Resolved, compose_outputs
+from news_archive.ingest.discover import discover_sources
+from news_archive.ingest.lock import ingest_lock
+from news_archive.ingest.resolve import apply_sidecar, detect_language, resolve_date
+from news_archive.ingest.tagging import tag_drafts
+from news_archive.ingest.writer import WriteReport, sync_outputs
+from news_archive.readers import READER_VERSION, read_source
+from news_archive.readers.sidecar import find_sidecar, read_sidecar
+from news_archive.settings import IngestSettings, resolve
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int, int | None], None]
+
+
+@dataclass
+class IngestReport:
+    sources: int = 0
+    articles: int = 0
+    failures: list[ArticleError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    writes: WriteReport = field(default_factory=WriteReport)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+@dataclass
+class IngestRequest:
+    settings: IngestSettings
+    base_dir: Path
+    paths: list[Path] = field(default_factory=list)
+    out_dir: Path | None = None
+    default_date: str | None = None
+    lock_wait_seconds: float = 600.0
+
+
+def run_ingest(request: IngestRequest, progress: Progress = lambda stage, n, total: None) -> IngestReport:
+    settings = request.settings
+    cache_dir = resolve(request.base_dir, settings.cache_dir)
+    with ingest_lock(cache_dir, request.lock_wait_seconds):
+        cache = IngestCache(cache_dir)
+        try:
+            return _run(request, cache, progress)
+        finally:
+            cache.close()
+
+
+def _run(request: IngestRequest, cache: IngestCache, progress: Progress) -> IngestReport:
+    settings, base = request.settings, request.base_dir
+    content_dir = resolve(base, settings.content_dir)
+    out_dir = request.out_dir or resolve(base, settings.articles_dir)
+    report = IngestReport()
+    sources, refused = discover_sources(request.paths or [content_dir], content_dir, settings.ignore)
+    report.failures.extend(refused)
+    report.sources = len(sources)
+    progress("read", 0, len(sources))
+    drafts: list[tuple[Draft, Path, dict]] = []
+    for path in sources:
+        drafts.extend(_read_one(path, base, cache, report, settings.languages))
+        progress("read", 1, None)
+    cache.commit()
+    resolved = _resolve_all(drafts, request, report)
+    progress("tag", 0, len(resolved))
+    mentions, notes = tag_drafts(
+        [(item.draft, item.language) for item in resolved], settings.model, cache, settings.batch_size,
+        on_tagged=lambda n: progress("tag", n, None),
+    )
+    report.notes.extend(notes)
+    _canonicalize(resolved, mentions)
+    outputs, failures = compose_outputs(resolved)
+    report.failures.extend(ArticleError(item.draft.label, str(error)) for item, error in failures)
+    report.articles = len(outputs)
+    progress("write", 0, len(outputs))
+    report.writes = sync_outputs(out_dir, {o.relative_path: o.text for o in outputs}, cache, prune=not request.paths)
+    return report
+
+
+def _read_one(path: Path, base: Path, cache: IngestCache, report: IngestReport, languages: list[str]):
+    shown = _shown_path(path, base)
+    try:
+        data = path.read_bytes()
+        key = f"{sha256_hex(data)}:{READER_VERSION}"
+        cached = cache.get_drafts(key)
+        if cached is None:
+            found = read_source(data, shown)
+            good = [d for d in found if isinstance(d, Draft)]
+            report.failures.extend(d for d in found if isinstance(d, ArticleError))
+            for draft in good:
+                draft.language = draft.language or detect_language(draft.plain_text())
+            if len(good) == len(found):
+                cache.put_drafts(key, good)
+            cached = good
+        sidecar_path = find_sidecar(path)
+        sidecar = read_sidecar(sidecar_path) if sidecar_path else {}
+    except ArticleError as error:
+        report.failures.append(error)
+        return []
+    except OSError as error:
+        report.failures.append(ArticleError(shown, f"cannot read: {error.strerror or error}"))
+        return []
+    for draft in cached:
+        apply_sidecar(draft, sidecar)
+    return [(draft, path, sidecar) for draft in cached]
+
+
+def _resolve_all(drafts, request: IngestRequest, report: IngestReport) -> list[Resolved]:
+    settings = request.settings
+    default_date = request.default_date or settings.default_date
+    resolved: dict[str, Resolved] = {}
+    for draft, path, sidecar in drafts:
+        try:
+            date, date_source = resolve_date(draft, path, sidecar, settings.zone, default_date)
+        except ArticleError as error:
+            report.failures.append(error)
+            continue
+        language = (draft.language or "und").split("-")[0].lower()
+        item = Resolved(draft, draft.source_path, date, date_source, language, ArticleEntities(), [])
+        if item.id in resolved:
+            report.failures.append(ArticleError(draft.label, f"same text as {resolved[item.id].draft.label}; skipped"))
+            continue
+        resolved[item.id] = item
+    return list(resolved.values())
+
+
+def _canonicalize(items: list[Resolved], mentions: dict) -> None:
+    for item in items:
+        item.entities = canonicalize_article(mentions.get(item.id, []))
+    surnames = resolve_archive_surnames([item.entities for item in items])
+    for item in items:
+        _apply_surnames(item.entities, surnames)
+
+
+def _apply_surnames(entities: ArticleEntities, surnames: dict[str, str]) -> None:
+    renamed = ArticleEntities()
+    for label, names in entities.names.items():
+        for name in names:
+            target = surnames.get(name, name) if label == "PER" else name
+            for surface in entities.aliases.get(name, {name}):
+                renamed.add(label, target, surface)
+    entities.names, entities.aliases = renamed.names, renamed.aliases
+
+
+def _shown_path(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,142 @@
+"""Registered spaCy functions that the shipped German NER model needs at load time.
+
+- ``news_archive_gazetteer`` (pipeline component): looks each token up in a word-form table
+  (common noun / first name / surname / place name) and stores one bitmask per token in
+  ``doc._.gazetteer_flags``. The table is saved inside the model folder.
+- ``news_archive.GazetteerMultiHashEmbed.v1`` (architecture): spaCy's MultiHashEmbed with the
+  bitmask as one more hashed input column, so the tok2vec can learn from the lexicons.
+
+Imports only spaCy, thinc, numpy and the standard library; import this module before
+``spacy.load`` of a model that uses them.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from typing import Callable, Iterable, List, Optional, Sequence
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import ensure_path, registry
+from thinc.api import Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
+from thinc.types import Floats2d, Ints2d
+
+from spacy.ml.staticvectors import StaticVectors
+from thinc.api import HashEmbed
+
+FLAGS = {"NOUN": 1, "FIRST": 2, "LAST": 4, "PLACE": 8}
+EXTENSION = "gazetteer_flags"
+TABLE_FILE = "gazetteer.tsv.gz"
+
+if not Doc.has_extension(EXTENSION):
+    Doc.set_extension(EXTENSION, default=None)
+
+
+def read_table(path: str | Path) -> dict[str, int]:
+    """Read "<form>\\t<flags>" lines (plain or gzipped) into a dict."""
+    path = Path(path)
+    opener = gzip.open if path.suffix == ".gz" else open
+    table: dict[str, int] = {}
+    with opener(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            form, _, flags = line.rstrip("\n").partition("\t")
+            if form and flags:
+                table[form] = int(flags)
+    return table
+
+
+class GazetteerFlagger:
+    """Stores one lexicon bitmask per token in ``doc._.gazetteer_flags`` (0 = unknown)."""
+
+    def __init__(self, name: str = "gazetteer") -> None:
+        self.name = name
+        self.table: dict[str, int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        get = self.table.get
+        doc._.set(EXTENSION, [get(token.text, 0) for token in doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def initialize(self, get_examples: Optional[Callable] = None, *, nlp=None, path: Optional[str] = None) -> None:
+        if path:
+            self.table = read_table(path)
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        # mtime=0 keeps the file byte-identical across runs
+        with open(path / TABLE_FILE, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as handle:
+            handle.write("".join(f"{k}\t{v}\n" for k, v in sorted(self.table.items())).encode("utf-8"))
+
+    def from_disk(self, path, *, exclude=tuple()) -> "GazetteerFlagger":
+        self.table = read_table(ensure_path(path) / TABLE_FILE)
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return gzip.compress("".join(f"{k}\t{v}\n" for k, v in sorted(self.table.items())).encode("utf-8"), mtime=0)
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "GazetteerFlagger":
+        lines = gzip.decompress(data).decode("utf-8").splitlines()
+        self.table = {k: int(v) for k, _, v in (line.partition("\t") for line in lines) if v}
+        return self
+
+
+@Language.factory(
+    "news_archive_gazetteer",
+    assigns=[f"doc._.{EXTENSION}"],
+    default_config={},
+)
+def make_gazetteer(nlp: Language, name: str) -> GazetteerFlagger:
+    return GazetteerFlagger(name)
+
+
+def _extract_features(columns: Sequence[int | str]) -> Model[List[Doc], List[Ints2d]]:
+    """Like spaCy's FeatureExtractor, plus the gazetteer bitmask as the last column."""
+
+    def forward(model: Model, docs: List[Doc], is_train: bool):
+        features = []
+        for doc in docs:
+            attrs = doc.to_array(list(columns)).reshape((len(doc), len(columns)))
+            flags = doc._.get(EXTENSION)
+            gazetteer = numpy.asarray(flags if flags is not None else [0] * len(doc), dtype="uint64")
+            both = numpy.hstack([attrs.astype("uint64"), gazetteer.reshape((len(doc), 1))])
+            features.append(model.ops.asarray2i(both, dtype="uint64"))
+        return features, lambda d_features: []
+
+    return Model("extract_features_gazetteer", forward, attrs={"columns": list(columns)})
+
+
+@registry.architectures("news_archive.GazetteerMultiHashEmbed.v1")
+def gazetteer_multi_hash_embed(
+    width: int,
+    attrs: List[str],
+    rows: List[int],
+    gazetteer_rows: int = 64,
+    include_static_vectors: bool = False,
+) -> Model[List[Doc], List[Floats2d]]:
+    """spaCy's MultiHashEmbed.v2 with the gazetteer bitmask as an extra embedded column."""
+    if len(rows) != len(attrs):
+        raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
+    all_rows = list(rows) + [gazetteer_rows]
+    embeddings = [
+        HashEmbed(width, n_rows, column=index, seed=8 + index, dropout=0.0) for index, n_rows in enumerate(all_rows)
+    ]
+    concat_size = width * (len(embeddings) + include_static_vectors)
+    max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
+    extract = _extract_features(attrs)
+    if include_static_vectors:
+        feature_extractor = chain(extract, list2ragged(), with_array(concatenate(*embeddings)))
+        model = chain(
+            concatenate(feature_extractor, StaticVectors(width, dropout=0.0)),
+            max_out,
+            ragged2list(),
+        )
+    else:
+        model = chain(extract, list2ragged(), with_array(concatenate(*embeddings)), max_out, ragged2list())
+    return model

@@ -1,0 +1,28 @@
+"""Turn raw bytes into clean text: BOM, legacy encodings, line ends, binary junk."""
+
+from __future__ import annotations
+
+from charset_normalizer import from_bytes
+
+from news_archive.core.errors import ArticleError
+
+_CONTROL = {c for c in range(32) if c not in (9, 10, 13)}
+MAX_CONTROL_SHARE = 0.01
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """UTF-8 (with or without BOM) first, else the encoding charset-normalizer finds."""
+    if not data.strip():
+        raise ArticleError(path, "file is empty")
+    if b"\x00" in data[:8192]:
+        raise ArticleError(path, "binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        if best is None:
+            raise ArticleError(path, "not text in any known encoding") from None
+        text = str(best)
+    if sum(1 for ch in text[:20000] if ord(ch) in _CONTROL) > MAX_CONTROL_SHARE * min(len(text), 20000):
+        raise ArticleError(path, "binary file, not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

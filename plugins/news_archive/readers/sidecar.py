@@ -1,0 +1,38 @@
+"""Sidecar files: ``<name>.meta.yml`` beside a source overrides some of its fields."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from news_archive.core.errors import ArticleError
+from news_archive.core.frontmatter import load_yaml
+
+SIDECAR_FIELDS = frozenset({"title", "date", "url", "authors", "publisher", "language", "image_caption",
+                            "summary", "people", "places", "organizations", "topics"})
+
+
+def find_sidecar(source: Path) -> Path | None:
+    for candidate in (source.with_name(source.stem + ".meta.yml"), source.with_name(source.name + ".meta.yml")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_sidecar(path: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        fields = load_yaml(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise ArticleError(path, f"broken sidecar: {str(error).splitlines()[0]}") from None
+    if fields is None:
+        return {}
+    if not isinstance(fields, dict):
+        raise ArticleError(path, "sidecar is not a mapping of fields")
+    unknown = sorted(set(fields) - SIDECAR_FIELDS)
+    if unknown:
+        raise ArticleError(path, f"unknown sidecar field(s) {', '.join(unknown)}; allowed: {', '.join(sorted(SIDECAR_FIELDS))}")
+    if isinstance(fields.get("authors"), str):
+        fields["authors"] = [fields["authors"]]
+    return fields
