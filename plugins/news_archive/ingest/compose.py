@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
 
@@ -25,6 +25,7 @@ class Resolved:
     language: str
     entities: ArticleEntities
     topics: list[str]
+    geo: dict[str, dict] = field(default_factory=dict)  # place name → {country, lat, lon}
 
     @property
     def id(self) -> str:
@@ -73,6 +74,7 @@ def _compose(item: Resolved, slug: str, folder: str) -> Output:
         "aliases": {
             name: sorted(forms - {name}) for name, forms in sorted(item.entities.aliases.items()) if forms - {name}
         },
+        "geo": {name: info for name, info in sorted(item.geo.items()) if name in names["LOC"]},
         "slug": slug,
         "source": {"path": item.source, "url": draft.url, "sha256": draft.sha256},
     }

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from news_archive.core.article import Draft, sha256_hex
-from news_archive.core.entities import ArticleEntities, canonicalize_article, resolve_archive_surnames
+from news_archive.core.entities import ArticleEntities
 from news_archive.core.errors import ArticleError
 from news_archive.ingest.cache import IngestCache
+from news_archive.ingest.annotate import annotate
 from news_archive.ingest.compose import Resolved, compose_outputs
 from news_archive.ingest.discover import discover_sources
 from news_archive.ingest.lock import ingest_lock
@@ -80,7 +81,7 @@ def _run(request: IngestRequest, cache: IngestCache, progress: Progress) -> Inge
         on_tagged=lambda n: progress("tag", n, None),
     )
     report.notes.extend(notes)
-    _canonicalize(resolved, mentions)
+    report.notes.extend(annotate(resolved, mentions, settings, base))
     outputs, failures = compose_outputs(resolved)
     report.failures.extend(ArticleError(item.draft.label, str(error)) for item, error in failures)
     report.articles = len(outputs)
@@ -134,24 +135,6 @@ def _resolve_all(drafts, request: IngestRequest, report: IngestReport) -> list[R
             continue
         resolved[item.id] = item
     return list(resolved.values())
-
-
-def _canonicalize(items: list[Resolved], mentions: dict) -> None:
-    for item in items:
-        item.entities = canonicalize_article(mentions.get(item.id, []))
-    surnames = resolve_archive_surnames([item.entities for item in items])
-    for item in items:
-        _apply_surnames(item.entities, surnames)
-
-
-def _apply_surnames(entities: ArticleEntities, surnames: dict[str, str]) -> None:
-    renamed = ArticleEntities()
-    for label, names in entities.names.items():
-        for name in names:
-            target = surnames.get(name, name) if label == "PER" else name
-            for surface in entities.aliases.get(name, {name}):
-                renamed.add(label, target, surface)
-    entities.names, entities.aliases = renamed.names, renamed.aliases
 
 
 def _shown_path(path: Path, base: Path) -> str:
