@@ -1,0 +1,51 @@
+# news-archive: every command a user or CI needs. `make help` lists them.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: help install ingest serve build test test-fast eval-ingest train-ner bench fuzz clean
+
+help:
+	@echo "make serve        set up .venv, ingest content/, serve on http://127.0.0.1:8000"
+	@echo "make test         set up .venv, run the whole test suite"
+	@echo "make install      set up .venv only"
+	@echo "make build        ingest and build the site into site/ (strict)"
+	@echo "make eval-ingest  measure reader quality on ../shared/data/news-dev-de"
+	@echo "make train-ner    train the German NER model (long; CPU)"
+	@echo "make bench        run the benchmarks"
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+ingest: install
+	$(BIN)/news-archive ingest
+
+serve: ingest
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: ingest
+	$(BIN)/mkdocs build --strict
+
+test: install
+	$(BIN)/python -m pytest
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not browser and not slow"
+
+eval-ingest: install
+	$(BIN)/python benchmarks/eval_ingest.py
+
+train-ner: install
+	bash training/ner/train.sh
+
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf site site_src/articles .news-archive-cache test-output
