@@ -20,16 +20,34 @@ FIELD_ORDER = (
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe YAML that refuses documents leaning on many aliases (alias bombs)."""
+    """Safe YAML that refuses documents whose aliases expand past a budget (alias bombs)."""
 
-    max_aliases = 64
+    max_expanded_nodes = 10_000
 
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            self.alias_count = getattr(self, "alias_count", 0) + 1
-            if self.alias_count > self.max_aliases:
-                raise yaml.YAMLError("too many YAML aliases")
-        return super().compose_node(parent, index)
+    def compose_document(self) -> Any:
+        node = super().compose_document()
+        if _expanded_size(node, {}, self.max_expanded_nodes) > self.max_expanded_nodes:
+            raise yaml.YAMLError("too many YAML aliases (the document would expand past 10,000 values)")
+        return node
+
+
+def _expanded_size(node: yaml.Node, seen: dict[int, int], limit: int) -> int:
+    """How many nodes the document has once every alias is expanded (memoised, stops past limit)."""
+    if id(node) in seen:
+        return seen[id(node)]
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            size += _expanded_size(child, seen, limit)
+            if size > limit:
+                break
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            size += _expanded_size(key, seen, limit) + _expanded_size(value, seen, limit)
+            if size > limit:
+                break
+    seen[id(node)] = size
+    return size
 
 
 def load_yaml(text: str) -> Any:

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Callable
 from pathlib import Path
 
 from news_archive.core.errors import ArticleError
 from news_archive.readers import is_article_file
 
 
-def discover_sources(roots: list[Path], content_dir: Path, ignore: list[str]) -> tuple[list[Path], list[ArticleError]]:
-    """Article files under ``roots`` (files or folders), sorted; symlinks leaving ``content_dir`` refused."""
+def discover_sources(
+    roots: list[Path], content_dir: Path, ignore: list[str], show: Callable[[Path], str] = str
+) -> tuple[list[Path], list[ArticleError]]:
+    """Article files under ``roots`` (files or folders), sorted; symlinks leaving ``content_dir`` refused.
+
+    ``show`` turns a path into the form messages use.
+    """
     found: list[Path] = []
     refused: list[ArticleError] = []
     boundary = content_dir.resolve()
     for root in roots:
         if not root.exists():
-            refused.append(ArticleError(root, "no such file or folder"))
+            refused.append(ArticleError(show(root), "no such file or folder"))
             continue
         candidates = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() or p.is_symlink())
         for path in candidates:
@@ -24,10 +30,10 @@ def discover_sources(roots: list[Path], content_dir: Path, ignore: list[str]) ->
             if _ignored(relative, ignore) or not is_article_file(path):
                 continue
             if path.is_symlink() and not _inside(path.resolve(), boundary) and root.is_dir():
-                refused.append(ArticleError(path, "symlink points outside the content folder; skipped"))
+                refused.append(ArticleError(show(path), "symlink points outside the content folder; skipped"))
                 continue
             if not path.is_file():
-                refused.append(ArticleError(path, "broken symlink; skipped"))
+                refused.append(ArticleError(show(path), "broken symlink; skipped"))
                 continue
             found.append(path)
     return sorted(set(found)), refused

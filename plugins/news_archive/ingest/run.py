@@ -65,7 +65,9 @@ def _run(request: IngestRequest, cache: IngestCache, progress: Progress) -> Inge
     content_dir = resolve(base, settings.content_dir)
     out_dir = request.out_dir or resolve(base, settings.articles_dir)
     report = IngestReport()
-    sources, refused = discover_sources(request.paths or [content_dir], content_dir, settings.ignore)
+    sources, refused = discover_sources(
+        request.paths or [content_dir], content_dir, settings.ignore, show=lambda p: _shown_path(p, base, follow=False)
+    )
     report.failures.extend(refused)
     report.sources = len(sources)
     progress("read", 0, len(sources))
@@ -137,8 +139,8 @@ def _resolve_all(drafts, request: IngestRequest, report: IngestReport) -> list[R
     return list(resolved.values())
 
 
-def _shown_path(path: Path, base: Path) -> str:
+def _shown_path(path: Path, base: Path, follow: bool = True) -> str:
     try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
+        return (path.resolve() if follow else path.absolute()).relative_to(base.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

@@ -20,11 +20,9 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path, registry
-from thinc.api import Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
-from thinc.types import Floats2d, Ints2d
-
 from spacy.ml.staticvectors import StaticVectors
-from thinc.api import HashEmbed
+from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
+from thinc.types import Floats2d, Ints2d
 
 FLAGS = {"NOUN": 1, "FIRST": 2, "LAST": 4, "PLACE": 8}
 EXTENSION = "gazetteer_flags"

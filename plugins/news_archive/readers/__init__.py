@@ -15,6 +15,7 @@ from news_archive.readers.text import read_text
 
 READER_VERSION = 1
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_TITLE_CHARS = 500
 
 _SINGLE: dict[str, Callable[[str, str], Draft]] = {
     ".txt": read_text,
@@ -44,7 +45,13 @@ def read_source(data: bytes, path: str) -> list[Draft | ArticleError]:
         drafts = [_SINGLE[suffix](text, path)]
     else:
         raise ArticleError(path, f"unknown file type {suffix!r}")
-    for draft in drafts:
-        if isinstance(draft, Draft):
-            draft.sha256 = digest
-    return drafts
+    return [_checked(draft, digest) for draft in drafts]
+
+
+def _checked(draft: Draft | ArticleError, digest: str) -> Draft | ArticleError:
+    if isinstance(draft, ArticleError):
+        return draft
+    if len(draft.title) > MAX_TITLE_CHARS:
+        return ArticleError(draft.label, f"the title is {len(draft.title)} characters long (at most {MAX_TITLE_CHARS}): is the first line really a title?")
+    draft.sha256 = digest
+    return draft

@@ -1,62 +1,221 @@
-"""Saved HTML pages: main text, title, date, authors, lead and subheadings through trafilatura."""
+"""Saved HTML pages: the page's own metadata first, the main text through trafilatura.
+
+Precision over recall: page chrome (navigation, cookie banners, link lists, share and rating
+boxes, donation appeals) is pruned before extraction, and when the page states its text in
+JSON-LD ``articleBody`` that statement decides which extracted blocks belong to the article.
+"""
 
 from __future__ import annotations
 
+import copy
+import re
+from collections import Counter
+
+import lxml.html
 from lxml import etree
 
 from news_archive.core.article import Block, Draft
+from news_archive.core.dates import is_dateline
 from news_archive.core.errors import ArticleError
+from news_archive.readers.page_metadata import PageMetadata, normalise_iso_date, read_page_metadata
 
 _HEADINGS = {"head"}
+# Class or id words of page furniture; matched as whole words of the attribute.
+CHROME_ATTRIBUTE = re.compile(
+    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|cmp|newsletter|paywall|donat\w*|spende\w*|subscri\w*|"
+    r"share|sharing|social|rating|sterne|comments?|leserbriefe?|related|recommend\w*|breadcrumbs?|"
+    r"outbrain|taboola|ad-?slot|advert\w*|sidebar|skip-?link)(?:$|[\s_-])",
+    re.I,
+)
+CHROME_TAGS = ("nav", "header", "footer", "aside", "form", "dialog", "noscript", "button", "iframe")
+CHROME_BLOCK = re.compile(
+    r"^(?:mehr zum thema|lesen sie auch|auch interessant|das könnte sie auch interessieren|"
+    r"weiterführende links|beiträge aus dem forum|wie hat ihnen dieser artikel gefallen|"
+    r"quellen?|sources?|related (?:articles|stories)|read more|more on this)\b.{0,80}$",
+    re.I,
+)
+BYLINE = re.compile(r"^(?:von|by|text:|autor(?:in)?:)\s+\S+(?:\s+\S+){0,5}$", re.I)
+TOKEN = re.compile(r"\w+")
+MIN_BODY_WORDS = 80  # an articleBody shorter than this is a teaser, not the article
+MIN_BODY_COVERAGE = 0.75  # extracted text must cover this share of articleBody to trust the filter
+MIN_BLOCK_SHARE = 0.8  # a block belongs to articleBody when this share of its words is in it
 
 
 def read_html(html: str, path: str) -> Draft:
+    """One article from a saved page (already decoded)."""
+    tree = _parse(html, path)
+    page = read_page_metadata(tree)
+    cleaned = _prune_chrome(copy.deepcopy(tree))
+    document = _extract(cleaned, favor_precision=True)
+    blocks = _blocks(document)
+    if page.article_body and _coverage(blocks, page.article_body) < MIN_BODY_COVERAGE:
+        recall = _extract(cleaned, favor_precision=False)
+        if _coverage(_blocks(recall), page.article_body) > _coverage(blocks, page.article_body):
+            document, blocks = recall, _blocks(recall)
+    if document is None:
+        raise ArticleError(path, "no article found in the HTML page")
+    title = _title(page, document, tree)
+    if not title:
+        raise ArticleError(path, "no title found in the HTML page")
+    blocks = _clean_blocks(blocks, title, page)
+    if not blocks:
+        raise ArticleError(path, "no article text found in the HTML page")
+    date = _date(page, document, blocks)
+    return Draft(
+        source_path=path,
+        sha256="",
+        title=title,
+        blocks=[b for b in blocks if not is_dateline(b.text)],
+        authors=page.authors or _split_authors(document.author),
+        url=document.url,
+        language=document.language,
+        publisher=page.site_names[0] if page.site_names else document.sitename,
+        dateline=date,
+        date_source="html" if date else None,
+    )
+
+
+def _parse(html: str, path: str) -> etree._Element:
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as error:
+        raise ArticleError(path, f"unreadable HTML: {error}") from None
+
+
+def _prune_chrome(tree: etree._Element) -> etree._Element:
+    """Remove page furniture that extractors sometimes keep; never an element holding the article."""
+    paragraphs = max(len(tree.xpath("//p")), 1)
+    doomed = [e for e in tree.iter(*CHROME_TAGS)]
+    doomed += [e for e in tree.xpath("//*[@class or @id]") if _chrome_attribute(e)]
+    doomed += [e for e in tree.iter("ul", "ol") if _is_link_list(e)]
+    doomed += [e for e in tree.xpath("//*[@hidden or @aria-hidden='true']")]
+    for element in doomed:
+        if element.getparent() is None or len(element.xpath(".//p")) > paragraphs / 2:
+            continue
+        intro = element.getprevious()
+        if element.tag in ("ul", "ol") and intro is not None and _is_list_intro(intro):
+            intro.drop_tree()
+        element.drop_tree()
+    return tree
+
+
+def _chrome_attribute(element: etree._Element) -> bool:
+    if element.tag in ("html", "body", "main", "article"):
+        return False
+    return bool(CHROME_ATTRIBUTE.search(f"{element.get('class', '')} {element.get('id', '')}"))
+
+
+def _is_link_list(element: etree._Element) -> bool:
+    """A list whose every item is only a link: related articles, tags, navigation."""
+    items = element.findall("li")
+    if len(items) < 2:
+        return False
+    for item in items:
+        text = "".join(item.itertext()).split()
+        linked = "".join(t for a in item.iter("a") for t in a.itertext()).split()
+        if not text or linked != text:
+            return False
+    return True
+
+
+def _is_list_intro(element: etree._Element) -> bool:
+    if not isinstance(element.tag, str):
+        return False
+    text = " ".join("".join(element.itertext()).split())
+    return text.endswith(":") and len(text.split()) <= 15
+
+
+def _extract(tree: etree._Element, favor_precision: bool):
     import trafilatura  # heavy import: only when an HTML file is read
 
-    document = trafilatura.bare_extraction(
-        html,
-        output_format="python",
+    return trafilatura.bare_extraction(
+        copy.deepcopy(tree),
         include_comments=False,
         include_tables=False,
         include_images=False,
         include_links=False,
-        favor_precision=True,
+        favor_precision=favor_precision,
+        favor_recall=not favor_precision,
         with_metadata=True,
         date_extraction_params={"extensive_search": True, "original_date": True},
-        as_dict=False,
-    )
-    if document is None or not document.title:
-        raise ArticleError(path, "no article found in the HTML page")
-    blocks = _blocks_from_tree(document.body) if document.body is not None else []
-    blocks = [b for b in blocks if b.text != document.title]
-    if not blocks:
-        raise ArticleError(path, "no article text found in the HTML page")
-    return Draft(
-        source_path=path,
-        sha256="",
-        title=" ".join(document.title.split()),
-        blocks=blocks,
-        authors=_split_authors(document.author),
-        url=document.url,
-        language=document.language,
-        publisher=document.sitename,
-        dateline=document.date,
-        date_source="html" if document.date else None,
     )
 
 
-def _blocks_from_tree(body: etree._Element) -> list[Block]:
+def _blocks(document) -> list[Block]:
+    if document is None or document.body is None:
+        return []
     blocks = []
-    for element in body.iter("p", "head", "list", "quote"):
-        text = " ".join("".join(element.itertext()).split())
-        if not text:
+    for element in document.body.iter("p", "head", "list", "quote"):
+        if element.tag == "p" and element.getparent() is not None and element.getparent().tag == "quote":
             continue
-        kind = "heading" if element.tag in _HEADINGS else "paragraph"
-        blocks.append(Block(kind, text))
+        text = _clean("".join(element.itertext()))
+        if text:
+            blocks.append(Block("heading" if element.tag in _HEADINGS else "paragraph", text))
     return blocks
+
+
+def _clean_blocks(blocks: list[Block], title: str, page: PageMetadata) -> list[Block]:
+    """Drop repeated titles, bylines and chrome; with a trustworthy articleBody, what is not in it."""
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        if block.text in (title, page.headline) or BYLINE.match(block.text):
+            continue
+        if CHROME_BLOCK.match(block.text):
+            if index >= len(blocks) * 2 / 3:
+                break  # trailing chrome: sources, related links, ratings
+            continue
+        kept.append(block)
+    body = page.article_body
+    if body and len(body.split()) >= MIN_BODY_WORDS and _coverage(kept, body) >= MIN_BODY_COVERAGE:
+        words = Counter(TOKEN.findall(body.lower()))
+        kept = [b for b in kept if b.kind == "heading" or _share_in(b.text, words) >= MIN_BLOCK_SHARE]
+    while kept and kept[-1].kind == "heading":
+        kept.pop()
+    return kept
+
+
+def _coverage(blocks: list[Block], body: str) -> float:
+    """Share of articleBody's words that the blocks contain."""
+    theirs = Counter(TOKEN.findall(body.lower()))
+    ours = Counter(TOKEN.findall(" ".join(b.text for b in blocks).lower()))
+    total = sum(theirs.values())
+    return sum((ours & theirs).values()) / total if total else 0.0
+
+
+def _share_in(text: str, words: Counter) -> float:
+    tokens = TOKEN.findall(text.lower())
+    return sum(1 for t in tokens if t in words) / len(tokens) if tokens else 0.0
+
+
+def _title(page: PageMetadata, document, tree: etree._Element) -> str | None:
+    """<meta> title (Open Graph, Twitter), else JSON-LD headline, else trafilatura's, else <h1>.
+
+    On the development pages the <meta> titles matched the publishers' own article titles more
+    often than the JSON-LD headline, which many publishers fill with the SEO variant.
+    """
+    h1 = [_clean(e.text_content()) for e in tree.iter("h1")]
+    candidates = [*page.titles, page.headline, document.title if document else None, *h1[:1]]
+    return next((_clean(c) for c in candidates if c and _clean(c)), None)
+
+
+def _date(page: PageMetadata, document, blocks: list[Block]) -> str | None:
+    """JSON-LD or <meta> publication date, a date in the title suffix, a dateline, htmldate."""
+    if page.published:
+        return page.published
+    if page.title_date:
+        return page.title_date
+    dateline = next((b.text for b in blocks[:5] if is_dateline(b.text)), None)
+    if dateline:
+        return dateline
+    return normalise_iso_date(document.date) if document is not None and document.date else None
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\u00ad", "").replace("\u200b", "").split())
 
 
 def _split_authors(value: str | None) -> list[str]:
     if not value:
         return []
-    return [name.strip() for name in value.replace(" and ", ";").replace(" und ", ";").split(";") if name.strip()]
+    names = value.replace(" and ", ";").replace(" und ", ";").split(";")
+    return [name.strip() for name in names if name.strip()]
