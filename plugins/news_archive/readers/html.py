@@ -34,11 +34,19 @@ CHROME_BLOCK = re.compile(
     r"quellen?|sources?|related (?:articles|stories)|read more|more on this)\b.{0,80}$",
     re.I,
 )
+END_MARKER = re.compile(
+    r"^(?:wie hat ihnen (?:dieser|der) artikel gefallen|artikel bewerten|kommentare?|leserbriefe?|"
+    r"teilen und weiterempfehlen|diskutieren sie mit|did you (?:like|enjoy) this article|comments?)\b.{0,40}$",
+    re.I,
+)
+HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|sr-only|visually-hidden|screen-reader-text)(?:$|\s)")
 BYLINE = re.compile(r"^(?:von|by|text:|autor(?:in)?:)\s+\S+(?:\s+\S+){0,5}$", re.I)
 TOKEN = re.compile(r"\w+")
 MIN_BODY_WORDS = 80  # an articleBody shorter than this is a teaser, not the article
 MIN_BODY_COVERAGE = 0.75  # extracted text must cover this share of articleBody to trust the filter
-MIN_BLOCK_SHARE = 0.8  # a block belongs to articleBody when this share of its words is in it
+MIN_BLOCK_SHARE = 0.8
+MAX_BOX_LINE_WORDS = 25
+MAX_WIDGET_WORDS = 200  # a box around a form or button with more text than this is content  # lines after a "Mehr zum Thema" marker up to this length are its links  # a block belongs to articleBody when this share of its words is in it
 
 
 def read_html(html: str, path: str) -> Draft:
@@ -89,6 +97,7 @@ def _prune_chrome(tree: etree._Element) -> etree._Element:
     doomed += [e for e in tree.xpath("//*[@class or @id]") if _chrome_attribute(e)]
     doomed += [e for e in tree.iter("ul", "ol") if _is_link_list(e)]
     doomed += [e for e in tree.xpath("//*[@hidden or @aria-hidden='true']")]
+    doomed += [_widget(e, paragraphs) for e in tree.iter("form", "button")]
     for element in doomed:
         if element.getparent() is None or len(element.xpath(".//p")) > paragraphs / 2:
             continue
@@ -99,10 +108,24 @@ def _prune_chrome(tree: etree._Element) -> etree._Element:
     return tree
 
 
+def _widget(control: etree._Element, paragraphs: int) -> etree._Element:
+    """The largest small box around a form or button: a newsletter, donation or login widget."""
+    widget = control
+    for ancestor in control.iterancestors():
+        if ancestor.tag in ("body", "main", "article", "html"):
+            break
+        words = len(" ".join(ancestor.itertext()).split())
+        if words > MAX_WIDGET_WORDS or len(ancestor.xpath(".//p")) > paragraphs / 2:
+            break
+        widget = ancestor
+    return widget
+
+
 def _chrome_attribute(element: etree._Element) -> bool:
     if element.tag in ("html", "body", "main", "article"):
         return False
-    return bool(CHROME_ATTRIBUTE.search(f"{element.get('class', '')} {element.get('id', '')}"))
+    classes = element.get("class", "")
+    return bool(CHROME_ATTRIBUTE.search(f"{classes} {element.get('id', '')}") or HIDDEN_CLASS.search(classes))
 
 
 def _is_link_list(element: etree._Element) -> bool:
@@ -155,23 +178,39 @@ def _blocks(document) -> list[Block]:
 
 
 def _clean_blocks(blocks: list[Block], title: str, page: PageMetadata) -> list[Block]:
-    """Drop repeated titles, bylines and chrome; with a trustworthy articleBody, what is not in it."""
+    """Drop repeated titles, bylines and chrome boxes; with a trustworthy articleBody, what is not in it."""
     kept: list[Block] = []
+    in_box = False
     for index, block in enumerate(blocks):
+        if END_MARKER.match(block.text) and index >= len(blocks) / 2:
+            break  # reader feedback comes after the article: what follows is the site's
         if block.text in (title, page.headline) or BYLINE.match(block.text):
             continue
         if CHROME_BLOCK.match(block.text):
-            if index >= len(blocks) * 2 / 3:
-                break  # trailing chrome: sources, related links, ratings
+            in_box = True  # "Mehr zum Thema", "Quellen:": the box and its short link lines go
             continue
+        if in_box and block.kind == "paragraph" and len(block.text.split()) < MAX_BOX_LINE_WORDS:
+            continue
+        in_box = False
         kept.append(block)
     body = page.article_body
     if body and len(body.split()) >= MIN_BODY_WORDS and _coverage(kept, body) >= MIN_BODY_COVERAGE:
-        words = Counter(TOKEN.findall(body.lower()))
-        kept = [b for b in kept if b.kind == "heading" or _share_in(b.text, words) >= MIN_BLOCK_SHARE]
+        kept = [b for b in kept if _in_body(b, body)]
     while kept and kept[-1].kind == "heading":
         kept.pop()
     return kept
+
+
+def _in_body(block: Block, body: str) -> bool:
+    """Headings are glued to the next sentence in articleBody, so they must appear verbatim."""
+    if block.kind == "heading":
+        return _squash(block.text) in _squash(body)
+    words = Counter(TOKEN.findall(body.lower()))
+    return _share_in(block.text, words) >= MIN_BLOCK_SHARE
+
+
+def _squash(text: str) -> str:
+    return "".join(TOKEN.findall(text.lower()))
 
 
 def _coverage(blocks: list[Block], body: str) -> float:
