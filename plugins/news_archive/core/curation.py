@@ -32,7 +32,7 @@ class Curation:
     merges: dict[str, str] = field(default_factory=dict)  # entity → target
     renames: dict[str, str] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)  # entity → PER | LOC | ORG
-    blocklist: frozenset[str] = frozenset()
+    blocklist: frozenset[str] = frozenset()  # casefolded
 
     def surface(self, name: str) -> str:
         return self.aliases.get(name, name)
@@ -43,11 +43,7 @@ class Curation:
         return self.renames.get(name, name)
 
     def blocked(self, name: str) -> bool:
-        return name in self.blocklist or name.casefold() in self._blocked_folded
-
-    @property
-    def _blocked_folded(self) -> frozenset[str]:
-        return frozenset(n.casefold() for n in self.blocklist)
+        return name.casefold() in self.blocklist
 
 
 def read_curation(path: Path) -> Curation:
@@ -80,7 +76,7 @@ def parse_curation(text: str, where: str) -> Curation:
         merges=_inverted(data.get("merges"), where, "merges"),
         renames=_renames(data.get("renames"), where),
         types=_types(data.get("types"), where),
-        blocklist=frozenset(_names(data.get("blocklist"), where, "blocklist")),
+        blocklist=frozenset(n.casefold() for n in _names(data.get("blocklist"), where, "blocklist")),
     )
 
 

@@ -1,20 +1,32 @@
 """Canonical entities: raw mentions in, one name per person, place and organization out.
 
-Pure functions over plain data. Within an article: genitive and apostrophe forms fold into the
-base form, a surname alone maps to the full name used elsewhere in the article, role prefixes
-are dropped. Across the archive: an unambiguous surname maps to the one full name seen elsewhere.
+Pure functions over plain data, in two steps:
+
+- ``canonicalize_article`` folds one article's mentions: role prefixes dropped ("US-Präsident
+  Donald Trump" → "Donald Trump"), genitive and apostrophe forms folded ("Putins", "Trump's"), a
+  lone surname mapped to the full name the article uses, curator aliases applied.
+- ``resolve_archive`` makes names agree across the archive: an unambiguous surname becomes the
+  full name used elsewhere (per language), each name gets one type (the majority of its
+  mentions, unless the curator fixes it), places are resolved against the gazetteer and shown
+  under one name per language, then curator merges, renames and the blocklist apply.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from news_archive.core.curation import Curation
+from news_archive.core.places import Gazetteer, Place
+
 TYPE_FIELDS = {"PER": "people", "LOC": "places", "ORG": "organizations"}
-_APOSTROPHE_S = re.compile(r"['’`´]s?$")
+LABEL_ORDER = tuple(TYPE_FIELDS)
+NO_CURATION = Curation()
+_APOSTROPHE_S = re.compile(r"(?<=\w)['’`´]s?$")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
-_ROLE_PREFIX = re.compile(r"^(?:[A-ZÄÖÜ][\wäöüß]*-)+(?=[a-zäöüß]|[A-ZÄÖÜ][a-zäöüß]+(?:in|innen)?\s)")
+_ABBREVIATION = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
 
 
 @dataclass(frozen=True)
@@ -26,94 +38,286 @@ class Mention:
 
 @dataclass
 class ArticleEntities:
-    """Canonical names per label (in order of first mention) and the surface forms of each."""
+    """Canonical names in order of first mention, their mentions per label, and their surface forms."""
 
-    names: dict[str, list[str]] = field(default_factory=lambda: {"PER": [], "LOC": [], "ORG": []})
+    labels: dict[str, Counter[str]] = field(default_factory=dict)
     aliases: dict[str, set[str]] = field(default_factory=dict)
 
-    def add(self, label: str, name: str, surface: str) -> None:
-        if name not in self.names[label]:
-            self.names[label].append(name)
-        self.aliases.setdefault(name, set()).add(surface)
+    def add(self, label: str, name: str, surfaces: Iterable[str], count: int = 1) -> None:
+        self.labels.setdefault(name, Counter())[label] += count
+        self.aliases.setdefault(name, set()).update(surfaces)
+
+    def label_of(self, name: str) -> str:
+        """The label most mentions carry; ties go to person, then place, then organization."""
+        counts = self.labels[name]
+        return max(LABEL_ORDER, key=lambda label: (counts[label], -LABEL_ORDER.index(label)))
+
+    def count(self, name: str) -> int:
+        return sum(self.labels[name].values())
+
+    @property
+    def names(self) -> dict[str, list[str]]:
+        result: dict[str, list[str]] = {label: [] for label in LABEL_ORDER}
+        for name in self.labels:
+            result[self.label_of(name)].append(name)
+        return result
+
+    def all_surfaces(self) -> set[str]:
+        return {surface for forms in self.aliases.values() for surface in forms} | set(self.labels)
+
+
+# --- one article -------------------------------------------------------------------------------
+
+
+def filter_compound_mentions(text: str, mentions: list[Mention], is_common_noun: Callable[[str], bool]) -> list[Mention]:
+    """Drop names that are only the first part of a compound ("US" in "US-Plan", "Ukraine-Krieg").
+
+    A span glued by a hyphen to more letters is widened to the whole word; a word whose last part
+    is a common noun names a thing, not a person or place (organizations such as "EU-Kommission"
+    stay). ``text`` is the text the mentions' offsets refer to.
+    """
+    kept = []
+    for mention in mentions:
+        start, end = _hyphen_word(text, mention.start, mention.start + len(mention.text))
+        widened = (start, end) != (mention.start, mention.start + len(mention.text))
+        word = text[start:end] if widened else mention.text
+        head = word.rsplit("-", 1)[-1] if "-" in word and " " not in word else None
+        if head is not None and (widened or mention.label in ("LOC", "PER")) and is_common_noun(head):
+            continue
+        kept.append(Mention(word, mention.label, start) if widened else mention)
+    return kept
+
+
+def _hyphen_word(text: str, start: int, end: int) -> tuple[int, int]:
+    if text[start:end] != text[start:end].strip() or not text:
+        return start, end
+    while end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha():
+        end += 1
+        while end < len(text) and (text[end].isalnum()):
+            end += 1
+    while start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
+        start -= 1
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    return start, end
+
+
+def canonicalize_article(
+    mentions: list[Mention], curation: Curation = NO_CURATION, places: Gazetteer | None = None
+) -> ArticleEntities:
+    """Fold an article's mentions into canonical names (one label each is decided later)."""
+    found: list[tuple[str, str, str | None]] = []  # label, surface, name (None: not decided yet)
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.label not in TYPE_FIELDS:
+            continue
+        surface = " ".join(mention.text.split())
+        if surface in curation.aliases:
+            found.append((mention.label, surface, curation.aliases[surface]))
+            continue
+        cleaned = clean_surface(surface)
+        if _plausible_name(cleaned):
+            found.append((mention.label, surface, cleaned))
+    cleaned_names = {name for _, _, name in found}
+    known = cleaned_names | {name.rsplit(" ", 1)[-1] for name in cleaned_names if " " in name}
+    is_place = (lambda name: places.lookup(name, allow_codes=False) is not None) if places else (lambda name: False)
+    folded = [(label, surface, strip_genitive(name, known, is_place)) for label, surface, name in found]
+    full_names = {name for label, _, name in folded if label == "PER" and " " in name}
+    result = ArticleEntities()
+    for label, surface, name in folded:
+        if name not in curation.aliases.values() and not is_place(name):
+            name = curation.surface(_full_name(name, full_names))
+        result.add(label, name, [surface])
+    return result
 
 
 def clean_surface(text: str) -> str:
-    """Whitespace folded, edge punctuation and role prefixes ("US-Präsident") removed."""
-    text = " ".join(text.split())
-    text = _EDGE_PUNCT.sub("", text)
+    """Whitespace folded, edge punctuation and role prefixes ("US-Präsident") removed; '' if only a role."""
+    text = _EDGE_PUNCT.sub("", " ".join(text.split()))
     tokens = text.split(" ")
     while len(tokens) > 1 and _is_role_word(tokens[0]):
         tokens.pop(0)
+    if len(tokens) == 1 and "-" in tokens[0] and _is_role_word(tokens[0]):
+        return ""
     return " ".join(tokens)
 
 
 def _is_role_word(token: str) -> bool:
-    """'US-Präsident', 'Kreml-Berater', 'Präsident', 'President': words naming a role, not a person."""
+    """'US-Präsident', 'Kreml-Berater', 'Chefunterhändler', 'President', 'der': a role or article, not a name."""
     if token[:1].islower():
         return True
-    head = token.rsplit("-", 1)[-1]
-    return head.lower() in ROLE_WORDS
+    parts = token.split("-")
+    if len(parts) > 1 and _ABBREVIATION.match(parts[0]) and parts[-1][:1].isupper():
+        return True  # "US-Sondergesandter", "SPD-Chefin": an affiliation before a role
+    head = parts[-1].lower().rstrip(".")
+    return head in ROLE_WORDS or any(head.endswith(role) for role in ROLE_HEADS if len(head) > len(role) + 2)
 
 
+# Titles and offices that precede a name; the long ones also end compounds ("Chefunterhändler").
 ROLE_WORDS = frozenset("""
 präsident präsidentin kanzler kanzlerin minister ministerin außenminister außenministerin berater beraterin
-sondergesandter sondergesandte gesandter chef chefin sprecher sprecherin regierungschef regierungschefin
-premier premierminister premierministerin bürgermeister bürgermeisterin abgeordneter abgeordnete
+sondergesandter sondergesandte gesandter gesandte chef chefin sprecher sprecherin regierungschef regierungschefin
+premier premierminister premierministerin bürgermeister bürgermeisterin abgeordneter abgeordnete unterhändler
 senator senatorin general botschafter botschafterin papst könig königin prinz prinzessin herr frau dr prof
+vertreter vertreterin trainer trainerin schwiegersohn
 president minister secretary senator governor mayor chancellor king queen prince pope mr mrs ms dr prof
 sir lord general envoy spokesman spokeswoman chairman ceo
 """.split())
+ROLE_HEADS = ("präsident", "präsidentin", "kanzler", "minister", "ministerin", "berater", "beraterin", "gesandter",
+              "sprecher", "sprecherin", "chef", "chefin", "unterhändler", "vertreter", "botschafter", "trainer")
 
 
-def strip_genitive(name: str, known: set[str]) -> str:
-    """'Putins' → 'Putin' and "Trump's" → 'Trump' when the base form is known or the form is clear."""
+def _plausible_name(name: str) -> bool:
+    return len(name) >= 2 and any(ch.isupper() for ch in name[:1]) and any(ch.isalpha() for ch in name)
+
+
+def strip_genitive(name: str, known: set[str], is_place: Callable[[str], bool] = lambda name: False) -> str:
+    """'Putins' → 'Putin', "Trump's" → 'Trump', 'Russlands' → 'Russland' when the base form is known."""
     stripped = _APOSTROPHE_S.sub("", name)
     if stripped != name and stripped:
         return stripped
-    for suffix in ("s", "es"):
-        if name.endswith(suffix) and name[: -len(suffix)] in known:
-            return name[: -len(suffix)]
+    if not name.endswith("s") or name.endswith("ss") or is_place(name):
+        return name
+    base = name[:-1]
+    if base in known or base.rsplit(" ", 1)[-1] in known and " " in base or is_place(base):
+        return base
     return name
-
-
-def canonicalize_article(mentions: list[Mention]) -> ArticleEntities:
-    """Fold an article's mentions into canonical names per label."""
-    result = ArticleEntities()
-    by_label: dict[str, list[tuple[str, str]]] = {label: [] for label in TYPE_FIELDS}
-    for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.label in by_label:
-            surface = " ".join(mention.text.split())
-            cleaned = clean_surface(surface)
-            if len(cleaned) >= 2 and any(ch.isalpha() for ch in cleaned):
-                by_label[mention.label].append((surface, cleaned))
-    for label, found in by_label.items():
-        known = {cleaned for _, cleaned in found}
-        folded = [(surface, strip_genitive(cleaned, known)) for surface, cleaned in found]
-        full_names = {name for _, name in folded if " " in name} if label == "PER" else set()
-        for surface, name in folded:
-            result.add(label, _full_name(name, full_names), surface)
-    return result
 
 
 def _full_name(name: str, full_names: set[str]) -> str:
     """A lone surname becomes the one full name ending in it; ambiguous ones stay as they are."""
     if " " in name:
         return name
-    matches = {full for full in full_names if full.split(" ")[-1] == name}
-    return matches.pop() if len(matches) == 1 else name
+    matches = [full for full in full_names if full.rsplit(" ", 1)[-1] == name]
+    return matches[0] if len(matches) == 1 else name
+
+
+# --- the archive -------------------------------------------------------------------------------
+
+
+@dataclass
+class ArchiveArticle:
+    language: str
+    entities: ArticleEntities
+    geo: dict[str, dict] = field(default_factory=dict)
+
+
+def resolve_archive(articles: list[ArchiveArticle], curation: Curation = NO_CURATION, places: Gazetteer | None = None) -> None:
+    """Make names agree across the archive; sets each article's final ``entities`` and ``geo``."""
+    renames: dict[tuple[str, str], str] = {}  # (language, name) → name
+    for language in sorted({a.language for a in articles}):
+        group = [a.entities for a in articles if a.language == language]
+        for name, target in resolve_archive_surnames(group).items():
+            renames[(language, name)] = target
+    staged = [_renamed(article, renames) for article in articles]
+    labels = _archive_labels(staged, curation)
+    place_of, display = _resolve_places(articles, staged, labels, places)
+    for article, entities in zip(articles, staged):
+        final = ArticleEntities()
+        geo: dict[str, dict] = {}
+        for name, counts in entities.labels.items():
+            label = labels[name]
+            place = place_of.get(name)
+            shown = display.get((article.language, place.id), name) if place else name
+            shown = curation.final_name(shown)
+            if curation.blocked(shown) or curation.blocked(name):
+                continue
+            final.add(curation.types.get(shown, label), shown, entities.aliases[name] | {name}, sum(counts.values()))
+            if place and final.label_of(shown) == "LOC":
+                geo[shown] = place.geo()
+        for name in final.aliases:
+            final.aliases[name].discard(name)
+        article.entities, article.geo = final, geo
 
 
 def resolve_archive_surnames(articles: list[ArticleEntities]) -> dict[str, str]:
-    """Map each lone surname to the one full name the archive uses for it (when unambiguous)."""
+    """Lone surnames (and their genitives) → the one full name the archive uses for them."""
     full_by_surname: dict[str, set[str]] = {}
-    people: Counter[str] = Counter()
+    singles: set[str] = set()
     for entities in articles:
-        for name in entities.names["PER"]:
-            people[name] += 1
+        for name in entities.labels:
+            if entities.label_of(name) != "PER":
+                continue
             if " " in name:
-                full_by_surname.setdefault(name.split(" ")[-1], set()).add(name)
-    return {
-        surname: next(iter(fulls))
-        for surname, fulls in full_by_surname.items()
-        if len(fulls) == 1 and surname in people
-    }
+                full_by_surname.setdefault(name.rsplit(" ", 1)[-1], set()).add(name)
+            else:
+                singles.add(name)
+    result = {}
+    for single in singles:
+        surname = single if single in full_by_surname else strip_genitive(single, set(full_by_surname))
+        fulls = full_by_surname.get(surname, set())
+        if len(fulls) == 1:
+            result[single] = next(iter(fulls))
+    return result
+
+
+def _renamed(article: ArchiveArticle, renames: dict[tuple[str, str], str]) -> ArticleEntities:
+    result = ArticleEntities()
+    for name, counts in article.entities.labels.items():
+        target = renames.get((article.language, name), name)
+        for label, count in counts.items():
+            result.add(label, target, article.entities.aliases.get(name, set()) | {name}, count)
+    return result
+
+
+def _archive_labels(staged: list[ArticleEntities], curation: Curation) -> dict[str, str]:
+    """One type per name across the archive: the curator's, else the majority of all mentions."""
+    totals: dict[str, Counter[str]] = {}
+    for entities in staged:
+        for name, counts in entities.labels.items():
+            totals.setdefault(name, Counter()).update(counts)
+    merged = ArticleEntities(labels=totals)
+    return {name: curation.types.get(name) or merged.label_of(name) for name in totals}
+
+
+def _resolve_places(articles, staged, labels, places: Gazetteer | None):
+    """Each place name's gazetteer entry, and per (language, place) the name to show.
+
+    The name shown is the one the archive's articles in that language use most (so German
+    articles show "USA", "Moskau", "Kiew"; English ones "US", "Moscow", "Kyiv"); ties go to the
+    gazetteer's name in that language, then to the alphabetically first.
+    """
+    place_of: dict[str, Place] = {}
+    usage: dict[tuple[str, str], Counter[str]] = {}
+    if places is None:
+        return place_of, {}
+    for article, entities in zip(articles, staged):
+        for name, counts in entities.labels.items():
+            if labels[name] != "LOC":
+                continue
+            place = place_of.get(name) or places.lookup(name)
+            if place is None:
+                continue
+            place_of[name] = place
+            usage.setdefault((article.language, place.id), Counter())[name] += sum(counts.values())
+    display = {}
+    for (language, place_id), counts in usage.items():
+        preferred = places.places[place_id].name_in(language)
+        display[(language, place_id)] = min(counts, key=lambda n: (-counts[n], n != preferred, n))
+    return place_of, display
+
+
+def find_duplicate_entities(articles: list[ArchiveArticle], places: Gazetteer | None = None) -> list[tuple[str, str]]:
+    """Pairs of names of one archive language that denote the same thing (should be empty)."""
+    pairs = []
+    for language in sorted({a.language for a in articles}):
+        names: dict[str, str] = {}
+        for article in articles:
+            if article.language == language:
+                for label, found in article.entities.names.items():
+                    for name in found:
+                        names.setdefault(name, label)
+        seen_places: dict[str, str] = {}
+        for name, label in sorted(names.items()):
+            base = strip_genitive(name, set(names))
+            if base != name and base in names:
+                pairs.append((base, name))
+            if label == "PER" and " " not in name:
+                fulls = [n for n, l in names.items() if l == "PER" and n.endswith(" " + name)]
+                if len(fulls) == 1:
+                    pairs.append((fulls[0], name))
+            place = places.lookup(name) if places and label == "LOC" else None
+            if place:
+                if place.id in seen_places:
+                    pairs.append((seen_places[place.id], name))
+                seen_places.setdefault(place.id, name)
+    return pairs

@@ -46,6 +46,7 @@ def sync_outputs(folder: Path, outputs: dict[str, str], cache: IngestCache, prun
     (single paths given on the command line) leaves them.
     """
     report = WriteReport()
+    _remove_leftover_temp_files(folder)
     written_before = {p: h for p, h in cache.outputs().items()}
     for relative, text in sorted(outputs.items()):
         path = folder / relative
@@ -75,6 +76,13 @@ def sync_outputs(folder: Path, outputs: dict[str, str], cache: IngestCache, prun
             report.removed.append(relative)
     cache.commit()
     return report
+
+
+def _remove_leftover_temp_files(folder: Path) -> None:
+    """Temp files of a run that was killed before it could rename them."""
+    if folder.is_dir():
+        for temp in folder.rglob(".*.md.*.tmp"):
+            temp.unlink(missing_ok=True)
 
 
 def _remove_empty_parents(folder: Path, stop: Path) -> None:
