@@ -28,6 +28,11 @@ def snapshot(project: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
+def ingest_ok(project: Path) -> None:
+    out, err = ingest(project).communicate(timeout=600)
+    assert "0 failed" in out and not err.strip(), out + err
+
+
 def ingest(project: Path, *args: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "news_archive", "ingest", *args], cwd=project,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -37,12 +42,12 @@ def ingest(project: Path, *args: str) -> subprocess.Popen:
 def test_sigkill_mid_run_leaves_old_or_new_files(project: Path, tmp_path: Path) -> None:
     content = project / "content"
     write_sources(content, "alt")
-    assert ingest(project).wait(timeout=600) == 0
+    ingest_ok(project)
     old = snapshot(project)
     expected_new = tmp_path / "expected"
     shutil.copytree(project, expected_new, ignore=shutil.ignore_patterns(".news-archive-cache", "site_src"))
     write_sources(expected_new / "content", "neu")
-    assert ingest(expected_new).wait(timeout=600) == 0
+    ingest_ok(expected_new)
     new = snapshot(expected_new)
 
     write_sources(content, "neu")
@@ -61,7 +66,7 @@ def test_sigkill_mid_run_leaves_old_or_new_files(project: Path, tmp_path: Path) 
     changed = sum(1 for p, data in after.items() if data == new.get(p) and data != old.get(p))
     assert 0 < changed < len(new), "the kill should land mid-write"
 
-    assert ingest(project).wait(timeout=600) == 0
+    ingest_ok(project)
     assert snapshot(project) == new  # leftover temp files are gone too
 
 
