@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the project's mkdocs.yml")
     ingest.add_argument("--default-date", help="date for articles with no other date (YYYY-MM-DD)")
     ingest.add_argument("--no-wait", action="store_true", help="exit at once if another ingest is running")
+    ingest.add_argument("--workers", type=int, help="processes for tagging (default: ingest.workers, else the number of cores)")
     ingest.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     ingest.set_defaults(handler=_ingest)
 
@@ -74,6 +75,10 @@ def _ingest(args: argparse.Namespace) -> int:
         from news_archive.settings import IngestSettings
 
         settings = IngestSettings()
+    if args.workers is not None:
+        if args.workers < 1:
+            return _fail("--workers must be at least 1", args.debug)
+        settings = settings.model_copy(update={"workers": args.workers})
     request = IngestRequest(
         settings=settings,
         base_dir=config_file.parent,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -33,7 +34,7 @@ class IngestSettings(BaseModel):
     entities_file: str = "entities.yml"
     taxonomy_file: str | None = None
     ignore: list[str] = Field(default_factory=lambda: list(DEFAULT_IGNORE))
-    workers: int = Field(default=1, ge=1)
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
     batch_size: int = Field(default=32, ge=1)
 
     @field_validator("timezone")
