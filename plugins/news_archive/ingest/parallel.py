@@ -1,0 +1,51 @@
+"""Run a spaCy pipeline over many texts in worker processes, the model loaded once per worker.
+
+Workers return only what ingest keeps of each Doc (the result of ``analyse``), never whole Docs,
+so little crosses process boundaries. Results come back in input order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterator
+from typing import Any
+
+CHUNK_SIZE = 32
+
+_worker_nlp = None
+_worker_analyse: Callable[[Any], Any] | None = None
+_worker_batch_size = 32
+
+
+def pipe_in_workers(
+    language: str,
+    reference: str,
+    items: list[tuple[str, Any]],
+    analyse: Callable[[Any], Any],
+    workers: int,
+    batch_size: int,
+) -> Iterator[tuple[Any, Any]]:
+    """``(context, analyse(doc))`` for each ``(text, context)`` in ``items``, in order.
+
+    ``analyse`` must be a module-level function (it is sent to the workers by name).
+    """
+    chunks = [items[i : i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_start_worker, initargs=(language, reference, analyse, batch_size)) as pool:
+        for results in pool.imap(_analyse_chunk, chunks):
+            yield from results
+
+
+def _start_worker(language: str, reference: str, analyse: Callable[[Any], Any], batch_size: int) -> None:
+    global _worker_nlp, _worker_analyse, _worker_batch_size
+    from news_archive.nlp import load_pipeline
+
+    _worker_nlp = load_pipeline(language, reference)
+    _worker_analyse = analyse
+    _worker_batch_size = batch_size
+
+
+def _analyse_chunk(chunk: list[tuple[str, Any]]) -> list[tuple[Any, Any]]:
+    assert _worker_nlp is not None and _worker_analyse is not None
+    docs = _worker_nlp.pipe(chunk, as_tuples=True, batch_size=_worker_batch_size)
+    return [(context, _worker_analyse(doc)) for doc, context in docs]
