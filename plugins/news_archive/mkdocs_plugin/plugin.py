@@ -1,28 +1,163 @@
-"""The MkDocs adapter: a thin plugin that hands MkDocs events to the pure core."""
+"""The MkDocs adapter: a thin plugin that hands MkDocs events to the pure site package."""
 
 from __future__ import annotations
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
+from html import escape
+from pathlib import Path
+
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
 
-from news_archive.core.errors import ConfigError
-from news_archive.settings import IngestSettings, load_ingest_settings
+from news_archive.core.errors import ArticleError, ConfigError
+from news_archive.mkdocs_plugin.config import NewsArchiveConfig
+from news_archive.mkdocs_plugin.serve import ContentWatcher
+from news_archive.settings import IngestSettings, load_ingest_settings, resolve
+from news_archive.site.archive import build_archive
+from news_archive.site.export import export_articles, export_entities
+from news_archive.site.feeds import generate_feeds
+from news_archive.site.i18n import Translator
+from news_archive.site.options import ENTITY_TYPES, SiteOptions, option_names, validate_options
+from news_archive.site.pages import PageSpec, plan_pages
+from news_archive.site.records import ArticleCache, ArticleRecord
+from news_archive.site.render import SiteRenderer
 
 log = get_plugin_logger(__name__)
-
-
-class NewsArchiveConfig(base.Config):
-    ingest = c.Type(dict, default={})
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+CSS_URI = "assets/news-archive/news-archive.css"
+CACHE_FILE = "site-articles.json"
 
 
 class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     ingest_settings: IngestSettings
+    options: SiteOptions
+    renderer: SiteRenderer
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.watcher: ContentWatcher | None = None
+        self.articles: dict[str, ArticleRecord] = {}
+        self.pages: dict[str, PageSpec] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config):
         try:
             self.ingest_settings = load_ingest_settings(self.config.ingest, config.config_file_path)
         except ConfigError as error:
             raise PluginError(str(error)) from None
+        self.options = self._site_options(config)
+        problems = validate_options(self.options)
+        if problems:
+            raise PluginError("news-archive: " + "; ".join(problems))
+        self.t = Translator(self.options.language)
+        if CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        if config.nav is None:
+            config["nav"] = self._default_nav()
         return config
+
+    def _site_options(self, config) -> SiteOptions:
+        theme = config.theme
+        language = self.config.language or theme.get("language") or str(theme.get("locale") or "en")
+        values = {name: self.config[name] for name in option_names() if name in self.config}
+        values.update(language=language, site_url=config.site_url or "", site_name=config.site_name,
+                      directory_urls=config.use_directory_urls)
+        return SiteOptions(**values)
+
+    def _default_nav(self) -> list:
+        o = self.options
+        return [{self.t("home"): self.config.home_page}, {self.t("archive"): f"{o.archive_url}index.md"},
+                *({self.t(t): f"{o.index_url(t)}index.md"} for t in ENTITY_TYPES)]
+
+    def on_serve(self, server, *, config, builder):
+        if self.watcher is not None:
+            for path in self.watcher.watched():
+                server.watch(str(path))
+        return server
+
+    def on_pre_build(self, *, config) -> None:
+        if not (self.serving and self.config.serve_reingest):
+            return
+        if self.watcher is None:  # first build: remember the content as it is
+            self.watcher = ContentWatcher(self.ingest_settings, Path(config.config_file_path).parent)
+        else:
+            self.watcher.reingest(log)
+
+    def on_files(self, files: Files, *, config) -> Files:
+        self.articles = self._collect_articles(files, config)
+        archive = build_archive(list(self.articles.values()), self.options)
+        self.renderer = SiteRenderer(archive, self.t)
+        self.pages = {}
+        for spec in plan_pages(archive, self.t):
+            self.pages[spec.src_uri] = spec
+            if files.get_file_from_path(spec.src_uri) is None:
+                files.append(File.generated(config, spec.src_uri, content=_stub(spec.title, spec.search),
+                                            inclusion=_inclusion(spec)))
+        if files.get_file_from_path(self.config.home_page) is None:
+            files.append(File.generated(config, self.config.home_page, content=_stub(config.site_name, True)))
+        files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "news-archive.css")))
+        return files
+
+    def _collect_articles(self, files: Files, config) -> dict[str, ArticleRecord]:
+        """Front matter of every article below ``articles_dir``; broken files are warned about and skipped."""
+        prefix = self.options.articles_dir.strip("/") + "/"
+        cache = ArticleCache(resolve(Path(config.config_file_path).parent, self.ingest_settings.cache_dir) / CACHE_FILE)
+        found: dict[str, ArticleRecord] = {}
+        for file in files.documentation_pages():
+            if not file.src_uri.startswith(prefix):
+                continue
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+            try:
+                found[file.src_uri] = cache.read(file.abs_src_path, file.src_uri, file.url)
+            except ArticleError as error:
+                log.warning("Skipped article %s", error)
+            except (OSError, UnicodeDecodeError) as error:
+                log.warning("Skipped article %s: cannot read: %s", file.src_uri, error)
+        cache.save()
+        return found
+
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
+        # Themes print page.title unescaped (it is HTML from Markdown); an article's title comes
+        # from a source we do not trust, so the theme gets it escaped.
+        if page.file.src_uri in self.articles:
+            page.meta["title"] = escape(self.articles[page.file.src_uri].title)
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        src = page.file.src_uri
+        if src in self.articles:
+            return self.renderer.render_article(self.articles[src], html)
+        if src in self.pages:
+            return html + self.renderer.render_page(self.pages[src])
+        if src == self.config.home_page:
+            return html + self.renderer.render_home(page.url)
+        return html
+
+    def on_post_build(self, *, config) -> None:
+        site_dir = Path(config.site_dir)
+        archive = self.renderer.archive
+        outputs = [(feed.path, feed.content) for feed in generate_feeds(self.renderer)]
+        if self.config.export_entities:
+            outputs.append((self.config.export_entities, export_entities(archive).encode("utf-8")))
+        if self.config.export_articles:
+            outputs.append((self.config.export_articles, export_articles(archive).encode("utf-8")))
+        for relative, content in outputs:
+            path = site_dir / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+
+
+def _stub(title: str, search: bool) -> str:
+    """A generated page's source: its title (and search exclusion); the content comes rendered."""
+    meta: dict = {"title": escape(title)}
+    if not search:
+        meta["search"] = {"exclude": True}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
+
+
+def _inclusion(spec: PageSpec) -> InclusionLevel:
+    in_nav = spec.kind in ("archive", "index") and spec.page == 1
+    return InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV

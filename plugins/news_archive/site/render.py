@@ -158,7 +158,7 @@ class SiteRenderer:
             first=self.t.date(articles[-1].date), last=self.t.date(articles[0].date),
             timeline=render_timeline(counts, self.t, self.t("timeline")) if spec.page == 1 else "",
             articles=[self._item(a) for a in shown], co_mentions=co_mentions, place=place,
-            feeds=self.entity_feed_urls(entity), pagination=self._pagination(spec, base),
+            feeds=self.entity_feed_urls(entity), paging=self._pagination(spec, base),
         )
 
     def _render_index(self, spec: PageSpec) -> str:
@@ -203,7 +203,7 @@ class SiteRenderer:
         return self._render(
             "month.html", spec.url, spec=spec, articles=[self._item(a) for a in shown],
             year_url=self._url(self.options.archive_year_url, year=year), year=year,
-            pagination=self._pagination(spec, base),
+            paging=self._pagination(spec, base),
         )
 
     # -- home ----------------------------------------------------------------------------

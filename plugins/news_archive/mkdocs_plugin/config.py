@@ -1,0 +1,57 @@
+"""The plugin's options as MkDocs sees them: typed, grouped by prefix, defaults from ``SiteOptions``.
+
+Every option is documented in ``news_archive.site.options.SiteOptions`` (and docs/site.md).
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from news_archive.site.options import SiteOptions
+
+D = SiteOptions()
+
+
+class NewsArchiveConfig(base.Config):
+    ingest = c.Type(dict, default={})  # the ingest step (see news_archive.settings)
+    language = c.Optional(c.Type(str))  # default: theme.language
+    articles_dir = c.Type(str, default=D.articles_dir)
+
+    article_related_count = c.Type(int, default=D.article_related_count)
+    article_link_mentions = c.Type(bool, default=D.article_link_mentions)
+    article_words_per_minute = c.Type(int, default=D.article_words_per_minute)
+
+    entity_people_url = c.Optional(c.Type(str))
+    entity_places_url = c.Optional(c.Type(str))
+    entity_organizations_url = c.Optional(c.Type(str))
+    entity_topics_url = c.Optional(c.Type(str))
+    entity_min_articles = c.Type(int, default=D.entity_min_articles)
+    entity_page_size = c.Type(int, default=D.entity_page_size)
+    entity_co_mentions = c.Type(int, default=D.entity_co_mentions)
+    entity_map_url = c.Type(str, default=D.entity_map_url)
+
+    index_top_count = c.Type(int, default=D.index_top_count)
+
+    archive_url = c.Type(str, default=D.archive_url)
+    archive_year_url = c.Type(str, default=D.archive_year_url)
+    archive_month_url = c.Type(str, default=D.archive_month_url)
+    archive_page_size = c.Type(int, default=D.archive_page_size)
+
+    pagination_url = c.Type(str, default=D.pagination_url)
+
+    home_page = c.Type(str, default="index.md")  # the page the home listing is appended to
+    home_latest_count = c.Type(int, default=D.home_latest_count)
+    home_recent_days = c.Type(int, default=D.home_recent_days)
+    home_entities_count = c.Type(int, default=D.home_entities_count)
+
+    feed_enabled = c.Type(bool, default=D.feed_enabled)
+    feed_entities = c.Type(bool, default=D.feed_entities)
+    feed_rss = c.Type(str, default=D.feed_rss)
+    feed_atom = c.Type(str, default=D.feed_atom)
+    feed_size = c.Type(int, default=D.feed_size)
+
+    export_entities = c.Type(str, default=D.export_entities)
+    export_articles = c.Type(str, default=D.export_articles)
+
+    serve_reingest = c.Type(bool, default=True)  # `mkdocs serve`: re-ingest changed content
