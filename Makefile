@@ -45,7 +45,8 @@ train-ner: install
 	bash training/ner/train.sh
 
 bench: install
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site site_src/articles .news-archive-cache test-output

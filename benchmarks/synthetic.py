@@ -119,7 +119,7 @@ def write_sources(articles: list[SyntheticArticle], folder: Path) -> list[Path]:
     return paths
 
 
-def write_articles(articles: list[SyntheticArticle], folder: Path) -> None:
+def write_articles(articles: list[SyntheticArticle], folder: Path, tags: bool = False) -> None:
     """Front-mattered articles as ingest would write them (schema 1), without running NER."""
     from datetime import datetime, time
     from zoneinfo import ZoneInfo
@@ -145,6 +145,7 @@ def write_articles(articles: list[SyntheticArticle], folder: Path) -> None:
             "language": "de", "summary": [article.summary], "people": article.people, "places": article.places,
             "organizations": article.organizations, "topics": article.topics, "slug": slug,
             "source": {"path": f"content/{number}.txt", "sha256": "0" * 64},
+            **({"tags": [*article.people, *article.places, *article.organizations, *article.topics]} if tags else {}),
         }, str(number))
         path = folder / f"{article.day:%Y/%m}" / f"{slug}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
