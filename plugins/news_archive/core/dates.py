@@ -19,6 +19,11 @@ _WORDY_DATELINE = re.compile(
     r"(?:\d{1,2}\.?\s+[A-ZÄÖÜa-zäöü]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4})"
     r"(?:,?\s*(?:um\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?\s*$"
 )
+_LEADING_DATELINE = re.compile(
+    r"^(?P<date>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}"
+    r"|(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s*\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]+\.?\s+\d{4}))"
+    r"\s+(?P<rest>[A-ZÄÖÜ\"“„«»'‘].*)$"
+)
 DATELINE_PREFIX = re.compile(r"^(?:Stand|Veröffentlicht|Aktualisiert|Zuletzt aktualisiert|Published|Updated)\s*(?::|am\b|on\b)", re.I)
 MAX_DATELINE_LENGTH = 80
 
@@ -35,6 +40,12 @@ def is_dateline(line: str) -> bool:
         return False
     rest = DATELINE_PREFIX.sub("", rest.strip()).strip(" |,-–:")
     return rest == "" or rest.lower() in {"uhr", "aktualisiert", "stand"}
+
+
+def split_leading_dateline(line: str) -> tuple[str, str] | None:
+    """``"Thursday, May 7, 2015 On Tuesday, ..."`` → the dateline and the text run into it."""
+    match = _LEADING_DATELINE.match(line.strip())
+    return (match.group("date"), match.group("rest")) if match else None
 
 
 def parse_dateline(line: str, zone: ZoneInfo) -> datetime | None:
