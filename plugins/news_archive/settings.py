@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -36,6 +36,8 @@ class IngestSettings(BaseModel):
     ignore: list[str] = Field(default_factory=lambda: list(DEFAULT_IGNORE))
     workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
     batch_size: int = Field(default=32, ge=1)
+    executor: Literal["local", "dask"] = "local"
+    dask_scheduler: str | None = None  # e.g. tcp://scheduler:8786; None starts a LocalCluster
 
     @field_validator("timezone")
     @classmethod

@@ -1,0 +1,60 @@
+"""Where the tagging map runs: in this process, in local worker processes, or on a Dask cluster.
+
+Each executor turns ``(text, context)`` items into ``(context, analyse(doc))`` in input order, so
+the output of ingest does not depend on the executor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from news_archive.ingest.parallel import CHUNK_SIZE, pipe_in_workers
+
+Items = list[tuple[str, Any]]
+Analyse = Callable[[Any], Any]
+MIN_ITEMS_FOR_WORKERS = 2 * CHUNK_SIZE
+
+
+def map_docs(
+    language: str, reference: str, items: Items, analyse: Analyse, *,
+    executor: str = "local", workers: int = 1, batch_size: int = 32, dask_scheduler: str | None = None,
+) -> Iterator[tuple[Any, Any]]:
+    if executor == "dask":
+        return _on_dask(language, reference, items, analyse, batch_size, dask_scheduler)
+    if workers > 1 and len(items) >= MIN_ITEMS_FOR_WORKERS:
+        return pipe_in_workers(language, reference, items, analyse, workers, batch_size)
+    return _in_process(language, reference, items, analyse, batch_size)
+
+
+def _in_process(language, reference, items, analyse, batch_size):
+    from news_archive.nlp import load_pipeline
+
+    nlp = load_pipeline(language, reference)
+    for doc, context in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
+        yield context, analyse(doc)
+
+
+def _on_dask(language, reference, items, analyse, batch_size, scheduler):
+    from distributed import Client, LocalCluster
+
+    chunks = [items[i : i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
+    cluster = None if scheduler else LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        futures = client.map(_dask_chunk, chunks, language=language, reference=reference, analyse=analyse,
+                             batch_size=batch_size, pure=False)
+        for future in futures:
+            yield from future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _dask_chunk(chunk, language, reference, analyse, batch_size):
+    """Runs on a Dask worker; the pipeline is loaded once per worker process (load_pipeline caches)."""
+    from news_archive.nlp import load_pipeline
+
+    nlp = load_pipeline(language, reference)
+    return [(context, analyse(doc)) for doc, context in nlp.pipe(chunk, as_tuples=True, batch_size=batch_size)]
