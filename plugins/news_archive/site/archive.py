@@ -20,8 +20,10 @@ from news_archive.site.urls import page_url, src_for_url
 EntityKey = tuple[str, str]  # (type, canonical name)
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
+    """One person, place, organization or topic; compared by identity (one object per key)."""
+
     type: str
     name: str
     slug: str = ""
