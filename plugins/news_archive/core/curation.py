@@ -58,12 +58,7 @@ def read_curation(path: Path) -> Curation:
 
 
 def parse_curation(text: str, where: str) -> Curation:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f" (line {mark.line + 1})" if mark else ""
-        raise ConfigError(f"{where}{line}: not valid YAML: {getattr(error, 'problem', error)}") from None
+    data = _yaml(text, where)
     if data is None:
         return Curation()
     if not isinstance(data, dict):
@@ -78,6 +73,31 @@ def parse_curation(text: str, where: str) -> Curation:
         types=_types(data.get("types"), where),
         blocklist=frozenset(n.casefold() for n in _names(data.get("blocklist"), where, "blocklist")),
     )
+
+
+def read_taxonomy(path: Path) -> dict[str, list[str]]:
+    """The user's taxonomy (``taxonomy_file``): {topic: [keyword, ...]}; it must exist when configured."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read the taxonomy file: {getattr(error, 'strerror', None) or error}") from None
+    where = str(path)
+    topics = _mapping(_yaml(text, where), where, "taxonomy")
+    result = {}
+    for topic, keywords in topics.items():
+        if isinstance(keywords, str):
+            keywords = [keywords]
+        result[topic] = _names(keywords, where, topic) or [topic]
+    return result
+
+
+def _yaml(text: str, where: str):
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" (line {mark.line + 1})" if mark else ""
+        raise ConfigError(f"{where}{line}: not valid YAML: {getattr(error, 'problem', error)}") from None
 
 
 def _inverted(section, where: str, key: str) -> dict[str, str]:

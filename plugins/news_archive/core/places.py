@@ -75,8 +75,8 @@ def build_gazetteer() -> Gazetteer:
 
     def add(place: Place, names: list[str], rank: str) -> None:
         places[place.id] = place
-        for name in names:
-            if _usable_name(name):
+        for n, name in enumerate(names):
+            if _usable_name(name, primary=n == 0):
                 candidates.setdefault(name.casefold(), []).append(((_RANK[rank], -place.population), place.id))
 
     capitals = {(c["capital"], code) for code, c in countries.items() if c.get("capital")}
@@ -145,6 +145,63 @@ def _centre(cities: list[dict]) -> tuple[float | None, float | None]:
 _LATIN = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’.\- À-ɏ]*$")
 
 
-def _usable_name(name: str) -> bool:
-    """Latin-script names that start with a capital: the forms German and English texts use."""
+def _usable_name(name: str, primary: bool) -> bool:
+    """Latin-script names that start with a capital: the forms German and English texts use.
+
+    Alternate names of three letters or in capitals are mostly airport codes ("FTU", "For").
+    """
+    if not primary and (len(name) <= 3 or name.isupper()):
+        return False
     return len(name) >= 2 and bool(_LATIN.match(name)) and not any(ch.isdigit() for ch in name)
+
+
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ ](?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|of|de|am|an|der))*")
+_MAX_WORDS = 4
+_COMMON_ZIPF = 4.0  # a minor place whose name is also a common word ("Mobile", "Reading") is skipped
+
+
+def scan_places(text: str, gazetteer: Gazetteer, language: str) -> list[tuple[str, int]]:
+    """Places named in a text without a NER model: (name, offset) of gazetteer names.
+
+    Country codes count only as three letters ("USA") or "US"; other two-letter codes are mostly
+    abbreviations of something else ("IE", "SC"). A name must stand on its own (not be part of a longer proper name such as "Washington Post"),
+    and a minor place must not also be a common word or a person's name ("Obama" the town).
+    """
+    found = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [(m.group(), run.start() + m.start()) for m in re.finditer(r"\S+", run.group())]
+        words = [(w.rstrip(".'’"), at) for w, at in words]
+        if words and _sentence_start(text, words[0][1]) and gazetteer.lookup(words[0][0], False) is None:
+            words = words[1:]  # "In Mecca": the capital of a sentence start is no name
+        i = 0
+        while i < len(words):
+            for size in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+                name = " ".join(w for w, _ in words[i: i + size])
+                place = gazetteer.lookup(name, allow_codes=len(name) == 3 or name == "US")
+                if place and _standalone(words, i, size) and _prominent(name, place, language):
+                    found.append((name, words[i][1]))
+                    i += size
+                    break
+            else:
+                i += 1
+    return found
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?:\n\"“„("
+
+
+def _standalone(words: list, i: int, size: int) -> bool:
+    return len(words) == size
+
+
+def _prominent(name: str, place: Place, language: str) -> bool:
+    if place.kind in ("country", "continent", "state") or place.population >= _MAJOR_CITY:
+        return True
+    from wordfreq import zipf_frequency
+
+    try:
+        return zipf_frequency(name, language) < _COMMON_ZIPF
+    except LookupError:  # a language wordfreq does not know
+        return True

@@ -1,29 +1,60 @@
-"""Turn raw mentions into each article's canonical people, places, organizations and topics."""
+"""Turn cached analyses into each article's canonical people, places, organizations and topics.
+
+Runs on every ingest, cold or warm, so it only reads what tagging cached (mentions, topic
+candidates), the curator file, the taxonomy and the pickled gazetteer: editing ``entities.yml``
+changes the tags on the next ingest without any NER.
+"""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from news_archive.core.entities import ArticleEntities, Mention, canonicalize_article, resolve_archive_surnames
+from news_archive.core.curation import read_curation, read_taxonomy
+from news_archive.core.entities import ArchiveArticle, canonicalize_article, resolve_archive
+from news_archive.core.places import Gazetteer
+from news_archive.core.topics import Analysis, TopicArticle, choose_topics
 from news_archive.ingest.compose import Resolved
-from news_archive.settings import IngestSettings
+from news_archive.settings import IngestSettings, resolve
+
+log = logging.getLogger(__name__)
 
 
-def annotate(items: list[Resolved], mentions: dict[str, list[Mention]], settings: IngestSettings, base: Path) -> list[str]:
-    """Set ``entities``, ``topics`` and ``geo`` on every item; return notes for the summary."""
-    for item in items:
-        item.entities = canonicalize_article(mentions.get(item.id, []))
-    surnames = resolve_archive_surnames([item.entities for item in items])
-    for item in items:
-        _apply_surnames(item.entities, surnames)
+def annotate(
+    items: list[Resolved], analyses: dict[str, Analysis | list], settings: IngestSettings, base: Path,
+    gazetteer: Gazetteer | None = None,
+) -> list[str]:
+    """Set ``entities``, ``topics`` and ``geo`` on every item; return notes for the summary.
+
+    ``analyses`` maps item ids to what tagging found (a bare list of mentions is accepted too).
+    """
+    curation = read_curation(resolve(base, settings.entities_file))
+    taxonomy = read_taxonomy(resolve(base, settings.taxonomy_file)) if settings.taxonomy_file else {}
+    found = {item.id: _as_analysis(analyses.get(item.id)) for item in items}
+    if gazetteer is None and any(m.label == "LOC" for a in found.values() for m in a.mentions):
+        gazetteer = _gazetteer(resolve(base, settings.cache_dir))
+    archive = [
+        ArchiveArticle(item.language, canonicalize_article(found[item.id].mentions, curation, gazetteer))
+        for item in items
+    ]
+    resolve_archive(archive, curation, gazetteer)
+    topics = [
+        TopicArticle(item.language, found[item.id].candidates, {n.casefold() for n in article.entities.all_surfaces()})
+        for item, article in zip(items, archive)
+    ]
+    choose_topics(topics, taxonomy, curation.blocked)
+    for item, article, chosen in zip(items, archive, topics):
+        item.entities, item.geo, item.topics = article.entities, article.geo, chosen.topics
     return []
 
 
-def _apply_surnames(entities: ArticleEntities, surnames: dict[str, str]) -> None:
-    renamed = ArticleEntities()
-    for label, names in entities.names.items():
-        for name in names:
-            target = surnames.get(name, name) if label == "PER" else name
-            for surface in entities.aliases.get(name, {name}):
-                renamed.add(label, target, surface)
-    entities.names, entities.aliases = renamed.names, renamed.aliases
+def _as_analysis(value: Analysis | list | None) -> Analysis:
+    if isinstance(value, Analysis):
+        return value
+    return Analysis(list(value or []))
+
+
+def _gazetteer(cache_dir: Path) -> Gazetteer:
+    from news_archive.ingest.cache import load_gazetteer
+
+    return load_gazetteer(cache_dir)

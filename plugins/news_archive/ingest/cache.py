@@ -1,11 +1,15 @@
-"""The ingest cache: parsed drafts by raw bytes, mentions by text and model, and what was written.
+"""The ingest cache: parsed drafts by raw bytes, analyses (mentions and topic candidates) by text
+and model, what was written, and the built gazetteer.
 
-One SQLite file, so a warm run of a large archive reads one file instead of thousands.
+One SQLite file, so a warm run of a large archive reads one file instead of thousands; the
+gazetteer is a pickle next to it, rebuilt when its data packages change.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import pickle
 import sqlite3
 from dataclasses import asdict
 from datetime import datetime
@@ -13,10 +17,14 @@ from pathlib import Path
 
 from news_archive.core.article import Block, Draft
 from news_archive.core.entities import Mention
+from news_archive.core.places import Gazetteer, build_gazetteer, gazetteer_fingerprint
+from news_archive.core.topics import Analysis, Candidate
+
+log = logging.getLogger(__name__)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS mentions (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL);
 """
 
@@ -24,6 +32,8 @@ CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL)
 class IngestCache:
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self._gazetteer: Gazetteer | None = None
         self._db = sqlite3.connect(folder / "cache.sqlite", timeout=60)
         self._db.executescript(_SCHEMA)
 
@@ -42,13 +52,27 @@ class IngestCache:
         value = json.dumps([_draft_to_json(d) for d in drafts], ensure_ascii=False)
         self._db.execute("INSERT OR REPLACE INTO drafts VALUES (?, ?)", (key, value))
 
-    def get_mentions(self, key: str) -> list[Mention] | None:
-        row = self._db.execute("SELECT value FROM mentions WHERE key = ?", (key,)).fetchone()
-        return [Mention(*item) for item in json.loads(row[0])] if row else None
+    def get_analyses(self, keys: list[str]) -> dict[str, Analysis]:
+        """The cached analyses among ``keys``, read in chunks (one query per 500 keys)."""
+        found = {}
+        for at in range(0, len(keys), 500):
+            chunk = keys[at: at + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, value in self._db.execute(f"SELECT key, value FROM analyses WHERE key IN ({marks})", chunk):
+                found[key] = _analysis_from_json(value)
+        return found
 
-    def put_mentions(self, key: str, mentions: list[Mention]) -> None:
-        value = json.dumps([[m.text, m.label, m.start] for m in mentions], ensure_ascii=False)
-        self._db.execute("INSERT OR REPLACE INTO mentions VALUES (?, ?)", (key, value))
+    def put_analysis(self, key: str, analysis: Analysis) -> None:
+        value = json.dumps({
+            "mentions": [[m.text, m.label, m.start] for m in analysis.mentions],
+            "candidates": [c.to_json() for c in analysis.candidates],
+        }, ensure_ascii=False)
+        self._db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?)", (key, value))
+
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer(self.folder)
+        return self._gazetteer
 
     def outputs(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT path, sha256 FROM outputs"))
@@ -58,6 +82,38 @@ class IngestCache:
             self._db.execute("DELETE FROM outputs WHERE path = ?", (path,))
         else:
             self._db.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?)", (path, sha256))
+
+
+_GAZETTEERS: dict[Path, Gazetteer] = {}
+
+
+def load_gazetteer(folder: Path) -> Gazetteer:
+    """The gazetteer, built once per set of data-package versions and kept as a pickle in ``folder``."""
+    path = folder / f"gazetteer-{gazetteer_fingerprint()}.pickle"
+    if path in _GAZETTEERS:
+        return _GAZETTEERS[path]
+    try:
+        gazetteer = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        log.info("building the gazetteer in %s", path)
+        gazetteer = build_gazetteer()
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("gazetteer-*.pickle"):
+            stale.unlink(missing_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_bytes(pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.replace(path)
+    _GAZETTEERS.clear()
+    _GAZETTEERS[path] = gazetteer
+    return gazetteer
+
+
+def _analysis_from_json(value: str) -> Analysis:
+    data = json.loads(value)
+    return Analysis(
+        [Mention(*item) for item in data["mentions"]],
+        [Candidate.from_json(item) for item in data["candidates"]],
+    )
 
 
 def _draft_to_json(draft: Draft) -> dict:

@@ -1,17 +1,25 @@
-"""Tag drafts with spaCy: mentions per draft, from the cache when the text and model are unchanged."""
+"""Analyse drafts: NER mentions and topic candidates per draft, from the cache when text and model are unchanged.
+
+A language without a configured spaCy model still gets its places (from the gazetteer) and topic
+candidates. Everything computed here is cached; a warm run imports neither spaCy nor HanTa.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
 from collections.abc import Callable
+from functools import lru_cache
 
 from news_archive.core.article import Draft
 from news_archive.core.entities import Mention
+from news_archive.core.places import gazetteer_fingerprint, scan_places
+from news_archive.core.topics import Analysis, HanTaLexicon, analyze_text
 from news_archive.ingest.cache import IngestCache
 from news_archive.nlp import ModelNotFoundError, model_fingerprint
 
 log = logging.getLogger(__name__)
+ANALYSIS_VERSION = "2"  # bump when what an analysis holds or how it is computed changes
 
 
 def tag_drafts(
@@ -20,9 +28,9 @@ def tag_drafts(
     cache: IngestCache,
     batch_size: int,
     on_tagged: Callable[[int], None] = lambda n: None,
-) -> tuple[dict[str, list[Mention]], list[str]]:
-    """Mentions by draft id for ``(draft, language)`` pairs, and notes on languages left untagged."""
-    result: dict[str, list[Mention]] = {}
+) -> tuple[dict[str, Analysis], list[str]]:
+    """Analyses by draft id for ``(draft, language)`` pairs, and notes on languages tagged only in part."""
+    result: dict[str, Analysis] = {}
     notes: list[str] = []
     by_language: dict[str, list[Draft]] = {}
     for draft, language in drafts:
@@ -30,45 +38,66 @@ def tag_drafts(
     for language, group in sorted(by_language.items()):
         reference = models.get(language)
         if reference is None:
-            notes.append(
-                f"{len(group)} article(s) in {language!r} not tagged with names: no spaCy model configured "
-                f"(set ingest.model.{language} to an installed pipeline, e.g. {language}_core_web_sm)"
-            )
-            for draft in group:
-                result[draft.content_id()] = []
-            continue
-        fingerprint = model_fingerprint(reference)
-        missing: list[tuple[str, str, str]] = []
-        for draft in group:
-            text = draft.plain_text()
-            key = _key(text, fingerprint)
-            cached = cache.get_mentions(key)
-            if cached is None:
-                missing.append((draft.content_id(), text, key))
-            else:
-                result[draft.content_id()] = cached
-        if missing:
+            notes.append(_no_model_note(language, len(group)))
+            fingerprint = "gazetteer:" + gazetteer_fingerprint()
+        else:
+            fingerprint = model_fingerprint(reference)
+        keyed = [(draft.content_id(), text, _key(text, fingerprint)) for draft in group for text in [draft.plain_text()]]
+        cached = cache.get_analyses([key for _, _, key in keyed])
+        missing = [(draft_id, text, key) for draft_id, text, key in keyed if key not in cached]
+        result.update({draft_id: cached[key] for draft_id, _, key in keyed if key in cached})
+        log.debug("language %s: %d analyses from the cache, %d to compute", language, len(cached), len(missing))
+        if missing and reference is None:
+            result.update(_scan_without_model(language, missing, cache, on_tagged))
+        elif missing:
             result.update(_run_model(language, reference, missing, cache, batch_size, on_tagged))
     return result, notes
 
 
-def _run_model(language, reference, missing, cache, batch_size, on_tagged):
+def _no_model_note(language: str, count: int) -> str:
+    if language == "en":
+        return (f"{count} English article(s) tagged with places from the gazetteer only: English articles need "
+                "an installed spaCy model (en_core_web_sm) for people/organizations (set ingest.model.en)")
+    return (f"{count} article(s) in {language!r} tagged with places from the gazetteer only: no spaCy model "
+            f"configured for people/organizations (set ingest.model.{language} to an installed pipeline)")
+
+
+def _run_model(language, reference, missing, cache, batch_size, on_tagged) -> dict[str, Analysis]:
     from news_archive.nlp import load_pipeline
-    from news_archive.nlp.mentions import mentions_from_doc
+    from news_archive.nlp.mentions import analyze_doc
 
     try:
         nlp = load_pipeline(language, reference)
     except ModelNotFoundError as error:
         raise ModelNotFoundError(f"language {language!r}: {error}") from None
-    found: dict[str, list[Mention]] = {}
+    lexicon = _lexicon(language)
+    found: dict[str, Analysis] = {}
     texts = ((text, (draft_id, key)) for draft_id, text, key in missing)
     for doc, (draft_id, key) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
-        mentions = mentions_from_doc(doc)
-        cache.put_mentions(key, mentions)
-        found[draft_id] = mentions
+        analysis = analyze_doc(doc, lexicon)
+        cache.put_analysis(key, analysis)
+        found[draft_id] = analysis
         on_tagged(1)
     return found
 
 
+def _scan_without_model(language, missing, cache: IngestCache, on_tagged) -> dict[str, Analysis]:
+    gazetteer = cache.gazetteer()
+    lexicon = _lexicon(language)
+    found: dict[str, Analysis] = {}
+    for draft_id, text, key in missing:
+        mentions = [Mention(name, "LOC", start) for name, start in scan_places(text, gazetteer, language)]
+        analysis = analyze_text(text, mentions, lexicon)
+        cache.put_analysis(key, analysis)
+        found[draft_id] = analysis
+        on_tagged(1)
+    return found
+
+
+@lru_cache(maxsize=8)
+def _lexicon(language: str) -> HanTaLexicon | None:
+    return HanTaLexicon(language) if HanTaLexicon.supports(language) else None
+
+
 def _key(text: str, fingerprint: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest() + ":" + fingerprint
+    return f"{hashlib.sha256(text.encode('utf-8')).hexdigest()}:{fingerprint}:{ANALYSIS_VERSION}"

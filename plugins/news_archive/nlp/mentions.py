@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from news_archive.core.entities import Mention
+from news_archive.core.topics import Analysis, HanTaLexicon, analyze_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -13,9 +14,15 @@ LABELS = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG
 
 
 def mentions_from_doc(doc: Doc) -> list[Mention]:
+    """The Doc's entity spans with labels mapped to PER / LOC / ORG / MISC, as the NER found them."""
     found = []
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
         if label:
             found.append(Mention(ent.text, label, ent.start_char))
     return found
+
+
+def analyze_doc(doc: Doc, lexicon: HanTaLexicon | None) -> Analysis:
+    """Mentions (compound fragments such as "US" in "US-Plan" dropped) and topic candidates."""
+    return analyze_text(doc.text, mentions_from_doc(doc), lexicon)

@@ -1,0 +1,318 @@
+"""Topics: salient nouns and noun phrases of an article, 3 to 8 per article.
+
+Two steps, so that a warm ingest does no language analysis:
+
+- ``extract_candidates`` (at tagging time, cached with the mentions): the article's common nouns
+  and compounds (German: capitalised words the HanTa tagger reads as common nouns, "Ukraine-Krieg"
+  included; English: adjective/noun phrases), keyed by lemma so "Sanktion" and "Sanktionen" are
+  one, with their count, first position and general-language frequency (wordfreq).
+- ``choose_topics`` (at annotate time, over the whole archive): the taxonomy first, then the
+  candidates ranked by frequency in the article × rarity in the language × rarity in the archive
+  (TF-IDF with wordfreq as prior). Generic nouns ("Angaben", "Treffen", "Stunden"), names, and
+  anything the curator blocks are left out; each topic is shown in the form the archive uses most.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# Nouns at least this frequent in general language (wordfreq Zipf scale) are too generic to be a
+# topic on their own ("Treffen" 5.3, "Angaben" 4.9 vs "Sanktionen" 4.1); tuned on news-dev-de.
+GENERIC_ZIPF = {"de": 4.8, "en": 5.3}
+DEFAULT_GENERIC_ZIPF = 5.0
+MIN_TOPICS, MAX_TOPICS = 3, 8
+RELATIVE_CUTOFF = 0.3  # beyond the minimum, a topic scores at least this share of the best one
+LEAD_SHARE = 0.15  # the first share of the text (title, summary) weighs more
+_WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?")
+_HANTA_MODELS = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: str  # lemma, casefolded, without hyphens: "sicherheitsgarantie", "ukrainekrieg"
+    surface: str  # the form the article uses most
+    count: int
+    first: float  # position of the first occurrence, 0 = start of the text, 1 = its end
+    zipf: float  # general-language frequency of the surface form
+
+    def to_json(self) -> list:
+        return [self.key, self.surface, self.count, round(self.first, 3), round(self.zipf, 2)]
+
+    @classmethod
+    def from_json(cls, data: list) -> Candidate:
+        return cls(*data)
+
+
+class HanTaLexicon:
+    """Word classes and lemmas from the HanTa tagger (German STTS, English CLAWS), memoized per word."""
+
+    def __init__(self, language: str) -> None:
+        from HanTa import HanoverTagger
+
+        self.language = language
+        self._tagger = HanoverTagger.HanoverTagger(_HANTA_MODELS[language])
+        self._memo: dict[str, tuple[str, str]] = {}
+
+    @staticmethod
+    def supports(language: str) -> bool:
+        return language in _HANTA_MODELS
+
+    def analyze(self, word: str) -> tuple[str, str]:
+        """(lemma, coarse class): class is NOUN (common noun), NAME, ADJ or OTHER."""
+        found = self._memo.get(word)
+        if found is None:
+            lemma, tag = self._tagger.analyze(word)
+            found = self._memo[word] = (lemma, _coarse(tag))
+        return found
+
+    def is_common_noun(self, word: str) -> bool:
+        if self.language == "de" and not word[:1].isupper():
+            return False
+        return word[:1].islower() or self.analyze(word)[1] == "NOUN"
+
+
+def _coarse(tag: str) -> str:
+    if tag in ("NN", "NN1", "NN2", "NN0"):
+        return "NOUN"
+    if tag in ("NE", "NP0"):
+        return "NAME"
+    if tag.startswith(("ADJ", "AJ")):
+        return "ADJ"
+    return "OTHER"
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str, language: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language)
+
+
+def extract_candidates(
+    text: str,
+    language: str,
+    lexicon: HanTaLexicon | None,
+    names: Iterable[tuple[int, int]] = (),
+    person_starts: Iterable[int] = (),
+) -> list[Candidate]:
+    """Topic candidates of a text; ``names`` are (start, end) spans of names, never topics.
+
+    A word right before a person's name is a role ("Kreml-Berater Uschakow"), not a topic.
+    """
+    if lexicon is None or not text:
+        return []
+    language = lexicon.language
+    blocked = sorted(names)
+    roles_end = set(person_starts)
+    found: list[tuple[str, str, int]] = []  # key, surface, position
+    phrase: list[tuple[str, str, int]] = []  # English: running adjective/noun phrase
+    for match in _WORD.finditer(text):
+        word, start = match.group(), match.start()
+        if _inside(start, blocked) or _before_person(text, match.end(), roles_end):
+            found.extend(_flush(phrase))
+            continue
+        if language == "en":
+            kind, lemma = _english_word(word, lexicon)
+            if kind in ("NOUN", "ADJ") and not _is_calendar_word(lemma, language):
+                phrase.append((kind, word if kind == "ADJ" else lemma, start))
+                continue
+            found.extend(_flush(phrase))
+        else:
+            lemma = _german_noun(word, lexicon)
+            if lemma and not _is_calendar_word(lemma, language):
+                found.append((_key(lemma), _display_form(word, lemma), start))
+    found.extend(_flush(phrase))
+    return _aggregate(found, len(text), language)
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _before_person(text: str, end: int, person_starts: set[int]) -> bool:
+    return end + 1 in person_starts or end in person_starts
+
+
+def _german_noun(word: str, lexicon: HanTaLexicon) -> str | None:
+    """The lemma of a capitalised common noun or noun compound ("Ukraine-Kriegs" → "Ukraine-Krieg")."""
+    if not word[:1].isupper() or len(word) < 3 or word.isupper():
+        return None
+    head = word.rsplit("-", 1)[-1]
+    if not head[:1].isupper() or _is_role(head):
+        return None
+    lemma, kind = lexicon.analyze(head)
+    if kind != "NOUN":
+        return None
+    return word[: len(word) - len(head)] + lemma
+
+
+def _english_word(word: str, lexicon: HanTaLexicon) -> tuple[str, str]:
+    if not word[:1].islower() or len(word) < 3:
+        return "OTHER", word
+    lemma, kind = lexicon.analyze(word)
+    return kind, lemma
+
+
+def _display_form(word: str, lemma: str) -> str:
+    """Genitive singular folded into the base form: "Konflikts" → "Konflikt"; plurals stay."""
+    return lemma if word in (lemma + "s", lemma + "es") else word
+
+
+@lru_cache(maxsize=8)
+def _calendar_words(language: str) -> tuple[str, ...]:
+    """Weekday and month names from Unicode CLDR (babel): "Dienstagabend" is a date, not a topic."""
+    from babel import Locale
+
+    locale = Locale(language)
+    names = [*locale.days["format"]["wide"].values(), *locale.months["format"]["wide"].values()]
+    return tuple(name.casefold() for name in names)
+
+
+def _is_calendar_word(lemma: str, language: str) -> bool:
+    return lemma.casefold().startswith(_calendar_words(language))
+
+
+def _flush(phrase: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """An English run of adjectives and nouns: its noun-final phrase (≤ 3 words) and its head noun."""
+    while phrase and phrase[-1][0] != "NOUN":
+        phrase.pop()
+    words = phrase[-3:]
+    phrase.clear()
+    if not words:
+        return []
+    head_kind, head_lemma, head_start = words[-1]
+    result = [(_key(head_lemma), head_lemma, head_start)]
+    if len(words) > 1 and words[0][0] in ("NOUN", "ADJ"):
+        text = " ".join(w for _, w, _ in words)
+        result.append((_key(text), text, words[0][2]))
+    return result
+
+
+def _key(lemma: str) -> str:
+    return lemma.casefold().replace("-", "")
+
+
+def _is_role(word: str) -> bool:
+    from news_archive.core.entities import _is_role_word
+
+    return _is_role_word(word)
+
+
+def _aggregate(found: list[tuple[str, str, int]], length: int, language: str) -> list[Candidate]:
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    first: dict[str, int] = {}
+    for key, surface, position in found:
+        counts[key] += 1
+        forms.setdefault(key, Counter())[surface] += 1
+        first.setdefault(key, position)
+    result = []
+    for key in counts:
+        surface = max(forms[key], key=lambda form: (forms[key][form], form))
+        zipf = max(_zipf(form.replace("-", ""), language) for form in forms[key])
+        result.append(Candidate(key, surface, counts[key], first[key] / max(length, 1), zipf))
+    return result
+
+
+# --- the choice, over the archive ---------------------------------------------------------------
+
+
+@dataclass
+class TopicArticle:
+    language: str
+    candidates: list[Candidate]
+    names: set[str] = field(default_factory=set)  # casefolded entity names and their surfaces
+    topics: list[str] = field(default_factory=list)
+
+
+def choose_topics(
+    articles: list[TopicArticle], taxonomy: dict[str, list[str]] | None = None, blocked=lambda name: False
+) -> None:
+    """Set 3-8 ``topics`` on every article: taxonomy topics first, then the best candidates."""
+    taxonomy = taxonomy or {}
+    doc_freq: dict[str, Counter[str]] = {}
+    shown: dict[str, dict[str, Counter[str]]] = {}
+    sizes: Counter[str] = Counter()
+    for article in articles:
+        sizes[article.language] += 1
+        freq = doc_freq.setdefault(article.language, Counter())
+        forms = shown.setdefault(article.language, {})
+        for candidate in article.candidates:
+            freq[candidate.key] += 1
+            forms.setdefault(candidate.key, Counter())[candidate.surface] += candidate.count
+    display = {
+        language: {key: max(c, key=lambda form: (c[form], form)) for key, c in forms.items()}
+        for language, forms in shown.items()
+    }
+    keywords = {topic: [k.casefold() for k in words] for topic, words in taxonomy.items()}
+    for article in articles:
+        chosen = _taxonomy_topics(article, keywords, blocked)
+        scored = _ranked(article, doc_freq.get(article.language, Counter()), sizes[article.language])
+        scores = []
+        for score, candidate in scored:
+            form = display[article.language][candidate.key]
+            if form.casefold() in article.names or blocked(form) or form in chosen:
+                continue
+            scores.append((score, form))
+        best = scores[0][0] if scores else 0.0
+        for score, form in scores:
+            if len(chosen) >= MAX_TOPICS or (len(chosen) >= MIN_TOPICS and score < RELATIVE_CUTOFF * best):
+                break
+            chosen.append(form)
+        article.topics = chosen
+
+
+def _taxonomy_topics(article: TopicArticle, keywords: dict[str, list[str]], blocked) -> list[str]:
+    words = article.names | {c.key for c in article.candidates} | {c.surface.casefold() for c in article.candidates}
+    keys = [c.key for c in article.candidates]
+    found = []
+    for topic, wanted in keywords.items():
+        hit = any(k in words or (len(k) >= 4 and any(key.endswith(k.replace("-", "")) for key in keys)) for k in wanted)
+        if hit and not blocked(topic):
+            found.append(topic)
+    return found[:MAX_TOPICS]
+
+
+def _ranked(article: TopicArticle, doc_freq: Counter[str], size: int) -> list[tuple[float, Candidate]]:
+    generic = GENERIC_ZIPF.get(article.language, DEFAULT_GENERIC_ZIPF)
+    result = []
+    for c in article.candidates:
+        is_phrase = " " in c.surface or "-" in c.surface
+        if c.zipf >= generic and not is_phrase:
+            continue
+        if size >= 20 and doc_freq[c.key] > size / 2:
+            continue  # in most of the archive's articles: generic here
+        tf = 1 + math.log(c.count)
+        rarity = math.sqrt(8 - max(c.zipf, 1.0))
+        lead = 1.3 if c.first < LEAD_SHARE else 1.0
+        idf = 1 + math.log((size + 1) / (doc_freq[c.key] + 1))
+        result.append((tf * rarity * lead * idf, c))
+    result.sort(key=lambda pair: (-pair[0], pair[1].key))
+    return result
+
+
+# --- what tagging stores per text ----------------------------------------------------------------
+
+
+@dataclass
+class Analysis:
+    """What the language analysis found in one text: cached, so a warm ingest never redoes it."""
+
+    mentions: list  # list[Mention]
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def analyze_text(text: str, mentions: list, lexicon: HanTaLexicon | None) -> Analysis:
+    """Compound fragments dropped from raw NER mentions, and topic candidates outside the names."""
+    from news_archive.core.entities import filter_compound_mentions
+
+    is_common_noun = lexicon.is_common_noun if lexicon else (lambda word: word[:1].islower())
+    kept = filter_compound_mentions(text, mentions, is_common_noun)
+    names = [(m.start, m.start + len(m.text)) for m in kept if m.label in ("PER", "LOC", "ORG")]
+    people = [m.start for m in kept if m.label == "PER"]
+    return Analysis(kept, extract_candidates(text, lexicon.language if lexicon else "", lexicon, names, people))
