@@ -120,8 +120,11 @@ def parse_links(html: str) -> tuple[list[str], set[str]]:
     return parser.links, parser.ids
 
 
-def find_broken_links(site: Path) -> list[str]:
-    """Internal links (and same-site ``#fragments``) in every built page that lead nowhere."""
+def find_broken_links(site: Path, base_path: str = "/") -> list[str]:
+    """Internal links (and same-site ``#fragments``) in every built page that lead nowhere.
+
+    ``base_path`` is the path of ``site_url`` (absolute links such as the 404 page's start with it).
+    """
     pages = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
     ids = {name: parse_links(html)[1] for name, html in pages.items()}
     broken = []
@@ -130,7 +133,16 @@ def find_broken_links(site: Path) -> list[str]:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:")):
                 continue
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(parts.path))) if parts.path else name
+            path_part = unquote(parts.path)
+            if path_part.startswith("/"):
+                if not path_part.startswith(base_path):
+                    broken.append(f"{name}: {link} (outside {base_path})")
+                    continue
+                path_part = path_part[len(base_path):] or "."
+                folder = ""
+            else:
+                folder = posixpath.dirname(name)
+            target = posixpath.normpath(posixpath.join(folder, path_part)) if parts.path else name
             if target.startswith(".."):
                 broken.append(f"{name}: {link} (outside the site)")
                 continue
