@@ -39,6 +39,7 @@ CREDIT_LINE = re.compile(
 )
 SENTENCE_END = re.compile(r"[.;:,…]\s*[\"“”»«'’)]?\s*$")
 PARAGRAPH_END = re.compile(r"[.!?…:;]\s*[\"“”»«'’)]?\s*$")
+SENTENCE_BREAK = re.compile(r"[.!?…][\"“”»«'’)]?\s+[A-ZÄÖÜ„\"»«]")
 QUOTED = re.compile(r"^[\"„“»«'‚].+[\"“”«»'‘’]$")
 SECOND_PERSON = re.compile(r"\b(?:du|dich|dir|dein\w*|euch|euer\w*|ihr|you|your)\b|(?<!^)\b(?:Sie|Ihnen|Ihre?\w*)\b", re.I)
 NEVER_HEADING = re.compile(r"://|^www\.|^(lesen sie|mehr dazu|auch interessant|read more)\b", re.I)
@@ -162,10 +163,10 @@ def _take_summary(groups: list[list[str]]) -> tuple[list[str], list[list[str]]]:
         position = index + 1
         while True:
             for line in lines:
-                if BULLET.match(line):
+                if BULLET.match(line) or not bullets:
                     bullets.append(BULLET.sub("", line))
-                elif bullets:
-                    bullets[-1] += " " + line
+                else:
+                    bullets[-1] += " " + line  # a point wrapped over two lines
             if position < len(groups) and BULLET.match(groups[position][0]):
                 lines = groups[position]
                 position += 1
@@ -183,13 +184,22 @@ def _plain_summary_points(groups: list[list[str]], start: int) -> tuple[list[str
     position = start
     while position < len(groups) and len(points) < MAX_PLAIN_SUMMARY_POINTS:
         group = groups[position]
-        if len(group) > 1 or len(group[0].split()) > MAX_PLAIN_SUMMARY_WORDS:
+        if len(group) > 1 or not _is_plain_point(group[0]):
             break
         points.append(group[0])
         position += 1
     if position >= len(groups):  # nothing left for the body: these were paragraphs after all
         return [], start
     return points, position
+
+
+def _is_plain_point(line: str) -> bool:
+    """One statement: a single sentence, not a question, not long."""
+    return (
+        len(line.split()) <= MAX_PLAIN_SUMMARY_WORDS
+        and not SENTENCE_BREAK.search(line)
+        and not line.endswith("?")
+    )
 
 
 def _classify_blocks(groups: list[list[str]]) -> list[Block]:
