@@ -48,7 +48,7 @@ class Archive:
     entities: dict[EntityKey, Entity]
     months: dict[tuple[int, int], list[int]]  # (year, month) → positions, oldest first
     position: dict[str, int]  # article id → position
-    _co_mentions: dict[EntityKey, Counter] = field(default_factory=dict)
+    _co_mentions: dict[EntityKey, tuple[Counter, dict]] = field(default_factory=dict)
 
     def entities_of(self, article: ArticleRecord) -> list[Entity]:
         return [self.entities[(t, n)] for t in ENTITY_TYPES for n in article.names(t)]
@@ -62,14 +62,28 @@ class Archive:
 
     def co_mentions(self, entity: Entity) -> Counter:
         """How often each other entity shares an article with ``entity`` (computed on demand)."""
+        return self._co_mention_data(entity)[0]
+
+    def ranked_co_mentions(self, entity: Entity) -> list[tuple[Entity, int]]:
+        """Co-mentioned entities, most shared first; ties: named earlier in those articles first."""
+        counts, first = self._co_mention_data(entity)
+        ranked = sorted(counts, key=lambda k: (-counts[k], first[k], ENTITY_TYPES.index(k[0]), sort_key(k[1])))
+        return [(self.entities[key], counts[key]) for key in ranked]
+
+    def _co_mention_data(self, entity: Entity) -> tuple[Counter, dict[EntityKey, int]]:
         found = self._co_mentions.get(entity.key)
         if found is None:
-            found = Counter()
+            counts: Counter = Counter()
+            first: dict[EntityKey, int] = {}
             for position in entity.articles:
-                for other in self.entities_of(self.articles[position]):
-                    if other is not entity:
-                        found[other.key] += 1
-            self._co_mentions[entity.key] = found
+                article = self.articles[position]
+                for entity_type in ENTITY_TYPES:
+                    for rank, name in enumerate(article.names(entity_type)):
+                        key = (entity_type, name)
+                        if key != entity.key:
+                            counts[key] += 1
+                            first[key] = min(first.get(key, rank), rank)
+            found = self._co_mentions[entity.key] = (counts, first)
         return found
 
     def recent_counts(self, days: int) -> Counter:

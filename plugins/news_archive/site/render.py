@@ -139,9 +139,8 @@ class SiteRenderer:
         size = self.options.entity_page_size
         shown = articles[(spec.page - 1) * size: spec.page * size]
         base = self.options.entity_url(entity.type).format(slug=entity.slug)
-        co = self.archive.co_mentions(entity).most_common()
-        co.sort(key=lambda item: (-item[1], sort_key(item[0][1])))
-        co_mentions = [self._entity(self.archive.entities[key], n) for key, n in co[: self.options.entity_co_mentions]]
+        co_mentions = [self._entity(other, n)
+                       for other, n in self.archive.ranked_co_mentions(entity)[: self.options.entity_co_mentions]]
         counts = Counter((a.date.year, a.date.month) for a in articles)
         place = None
         if entity.type == "places" and entity.geo:
