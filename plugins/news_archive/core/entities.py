@@ -272,7 +272,8 @@ def _archive_labels(staged: list[ArticleEntities], curation: Curation) -> dict[s
 def _resolve_places(articles, staged, labels, places: Gazetteer | None):
     """Each place name's gazetteer entry, and per (language, place) the name to show.
 
-    The name shown is the one the archive's articles in that language use most (so German
+    The name shown is the one the archive's articles in that language use most, inflected forms
+    counted as their base form ("Vereinigten Staaten" as "Vereinigte Staaten"; so German
     articles show "USA", "Moskau", "Kiew"; English ones "US", "Moscow", "Kyiv"); ties go to the
     gazetteer's name in that language, then to the alphabetically first.
     """
@@ -284,11 +285,11 @@ def _resolve_places(articles, staged, labels, places: Gazetteer | None):
         for name, counts in entities.labels.items():
             if labels[name] != "LOC":
                 continue
-            place = place_of.get(name) or places.lookup(name)
+            form, place = places.resolve(name)
             if place is None:
                 continue
             place_of[name] = place
-            usage.setdefault((article.language, place.id), Counter())[name] += sum(counts.values())
+            usage.setdefault((article.language, place.id), Counter())[form] += sum(counts.values())
     display = {}
     for (language, place_id), counts in usage.items():
         preferred = places.places[place_id].name_in(language)

@@ -56,6 +56,25 @@ class Gazetteer:
         place_id = self.index.get(name.casefold())
         return self.places[place_id] if place_id else None
 
+    def resolve(self, name: str) -> tuple[str, Place] | tuple[None, None]:
+        """(the gazetteer's form, place) for a name, inflected German forms included:
+        "Vereinigten Staaten" → "Vereinigte Staaten", "Russischen Föderation" → "Russische Föderation"."""
+        for form in _base_forms(name):
+            place = self.lookup(form)
+            if place:
+                return form, place
+        return None, None
+
+
+def _base_forms(name: str) -> list[str]:
+    forms = [name]
+    words = name.split(" ")
+    if len(words) > 1:
+        head = [w[:-1] if w.endswith(("en", "em", "er", "es")) else w for w in words[:-1]]
+        last = words[-1]
+        forms += [" ".join([*head, last]), " ".join([*head, last[:-1]])] if last.endswith(("n", "s")) else [" ".join([*head, last])]
+    return forms
+
 
 def gazetteer_fingerprint() -> str:
     """Changes with this module's rules and with the versions of the data packages."""
