@@ -42,8 +42,8 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve_directory(folder: Path, mount: str = "/") -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 (a free port) below ``mount``; yields the base URL."""
+def serve_directory(folder: Path, mount: str = "/", port: int | None = None) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (``port`` or a free one) below ``mount``; yields the base URL."""
     root = folder
     if mount.strip("/"):
         root = folder.parent / f"{folder.name}-mounted"
@@ -52,7 +52,7 @@ def serve_directory(folder: Path, mount: str = "/") -> Iterator[str]:
         target.parent.mkdir(parents=True)
         target.symlink_to(folder.resolve(), target_is_directory=True)
     handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port or free_port()), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -99,7 +99,7 @@ def write_fixture_site(root: Path, language: str = "de", plugin: dict | None = N
         "site_url": "https://example.org/archive/",
         "docs_dir": "docs",
         "site_dir": "site",
-        "theme": {"name": "material", "language": language, "features": ["navigation.instant"],
+        "theme": {"name": "material", "language": language, "features": ["navigation.instant", "navigation.tabs"],
                   "palette": [{"scheme": "default", "toggle": {"icon": "material/brightness-7", "name": "Dark"}},
                               {"scheme": "slate", "toggle": {"icon": "material/brightness-4", "name": "Light"}}]},
         "plugins": ["search", {"news-archive": {"ingest": {"cache_dir": ".cache"}, **(plugin or {})}}],
