@@ -25,7 +25,7 @@ def render_timeline(counts: Counter, t: Translator, label: str) -> str:
     months = month_span(min(counts), max(counts))
     peak = max(counts.values())
     step = WIDTH / len(months)
-    bar = max(step * 0.8, 1.0)
+    bar = min(max(step * 0.8, 1.0), 40.0)
     chart = HEIGHT - AXIS
     parts = [
         f'<svg class="na-timeline" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(label)}"'
