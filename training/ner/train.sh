@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Convert GermEval 2014, build the gazetteer, train, score and package the German NER model.
+#   bash training/ner/train.sh            (from the repository root; ~40 min on 2 cores)
+# Environment: PYTHON (default .venv/bin/python), DATA (GermEval folder, default
+# ../shared/data/ner/de/germeval2014), RUN (output/<RUN>, default "final"), and any further
+# arguments are passed to `spacy train` (e.g. --training.max_steps 12000).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+PYTHON="${PYTHON:-$root/.venv/bin/python}"
+DATA="${DATA:-$root/../shared/data/ner/de/germeval2014}"
+RUN="${RUN:-final}"
+cd "$here"
+
+"$PYTHON" convert.py "$DATA" corpus
+"$PYTHON" build_gazetteer.py gazetteer/de_gazetteer.tsv
+"$PYTHON" -m spacy train de.cfg --code "$root/plugins/news_archive/nlp/features.py" \
+    --output "output/$RUN" "$@"
+"$PYTHON" evaluate.py "output/$RUN/model-best" --data-dir "$DATA" > "output/$RUN/scores.json"
+cat "output/$RUN/scores.json"
+"$PYTHON" package.py "output/$RUN/model-best" --scores "output/$RUN/scores.json"
