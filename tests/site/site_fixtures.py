@@ -102,7 +102,8 @@ def write_fixture_site(root: Path, language: str = "de", plugin: dict | None = N
         "theme": {"name": "material", "language": language, "features": ["navigation.instant", "navigation.tabs"],
                   "palette": [{"scheme": "default", "toggle": {"icon": "material/brightness-7", "name": "Dark"}},
                               {"scheme": "slate", "toggle": {"icon": "material/brightness-4", "name": "Light"}}]},
-        "plugins": ["search", {"news-archive": {"ingest": {"cache_dir": ".cache"}, **(plugin or {})}}],
+        "plugins": ["search", {"news-archive": {"ingest": {"cache_dir": ".cache"}, "entity_min_articles": 1,
+                                                **(plugin or {})}}],
     }
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -62,7 +62,7 @@ def test_mentions_match_whole_words_longest_first_and_escaped_forms():
     assert '<a class="m" href="t/">Donald Trump</a>, dann Trump.' in out
 
 
-def _records(options=SiteOptions()):
+def _records(options=SiteOptions(entity_min_articles=1)):
     records = []
     for fm, body in ARTICLES:
         src = f"articles/{fm.date:%Y/%m}/{fm.slug}.md"
@@ -71,7 +71,7 @@ def _records(options=SiteOptions()):
 
 
 def test_archive_indexes_entities_months_and_urls():
-    archive = _records(SiteOptions(language="de"))
+    archive = _records(SiteOptions(language="de", entity_min_articles=1))
     putin = archive.entities[("people", "Wladimir Putin")]
     assert putin.count == 3 and putin.url == "personen/wladimir-putin/"
     assert putin.aliases == {"Putin", "Putins"}

@@ -21,6 +21,7 @@ from tests.site.site_fixtures import ARTICLES
 
 
 def renderer(language: str, **options) -> SiteRenderer:
+    options = {"entity_min_articles": 1, **options}
     opts = SiteOptions(language=language, site_url="https://example.org/archive/", site_name="Fixture", **options)
     records = []
     for fm, body in ARTICLES:

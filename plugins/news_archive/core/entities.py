@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from news_archive.core.curation import Curation
 from news_archive.core.places import Gazetteer, Place
@@ -29,28 +31,34 @@ _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _ABBREVIATION = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: tens of thousands are read from the cache on every ingest
     text: str
     label: str
-    start: int = 0
+    start: int = 0  # of the first occurrence
+    count: int = 1  # occurrences of the same text and label (tagging stores each form once)
 
 
 @dataclass
 class ArticleEntities:
     """Canonical names in order of first mention, their mentions per label, and their surface forms."""
 
-    labels: dict[str, Counter[str]] = field(default_factory=dict)
+    labels: dict[str, dict[str, int]] = field(default_factory=dict)
     aliases: dict[str, set[str]] = field(default_factory=dict)
 
     def add(self, label: str, name: str, surfaces: Iterable[str], count: int = 1) -> None:
-        self.labels.setdefault(name, Counter())[label] += count
-        self.aliases.setdefault(name, set()).update(surfaces)
+        counts = self.labels.get(name)
+        if counts is None:
+            counts = self.labels[name] = {}
+            self.aliases[name] = set()
+        counts[label] = counts.get(label, 0) + count
+        self.aliases[name].update(surfaces)
 
     def label_of(self, name: str) -> str:
         """The label most mentions carry; ties go to person, then place, then organization."""
         counts = self.labels[name]
-        return max(LABEL_ORDER, key=lambda label: (counts[label], -LABEL_ORDER.index(label)))
+        if len(counts) == 1:
+            return next(iter(counts))
+        return max(LABEL_ORDER, key=lambda label: (counts.get(label, 0), -LABEL_ORDER.index(label)))
 
     def count(self, name: str) -> int:
         return sum(self.labels[name].values())
@@ -106,28 +114,49 @@ def canonicalize_article(
     mentions: list[Mention], curation: Curation = NO_CURATION, places: Gazetteer | None = None
 ) -> ArticleEntities:
     """Fold an article's mentions into canonical names (one label each is decided later)."""
-    found: list[tuple[str, str, str | None]] = []  # label, surface, name (None: not decided yet)
+    distinct: dict[tuple[str, str], int] = {}  # (label, text) → mentions, in order of first mention
     for mention in sorted(mentions, key=lambda m: m.start):
-        if mention.label not in TYPE_FIELDS:
+        if mention.label in TYPE_FIELDS:
+            key = (mention.label, mention.text)
+            distinct[key] = distinct.get(key, 0) + mention.count
+    found: list[tuple[str, str, str, bool, int]] = []  # label, surface, name, fixed by the curator, count
+    aliases = curation.aliases
+    for (label, text), count in distinct.items():
+        surface = _folded_space(text)
+        if surface in aliases:
+            found.append((label, surface, aliases[surface], True, count))
             continue
-        surface = " ".join(mention.text.split())
-        if surface in curation.aliases:
-            found.append((mention.label, surface, curation.aliases[surface]))
-            continue
-        cleaned = clean_surface(surface)
-        if _plausible_name(cleaned):
-            found.append((mention.label, surface, cleaned))
-    cleaned_names = {name for _, _, name in found}
-    known = cleaned_names | {name.rsplit(" ", 1)[-1] for name in cleaned_names if " " in name}
+        cleaned = _cleaned(surface)
+        if cleaned:
+            found.append((label, surface, cleaned, False, count))
+    names = {name for _, _, name, _, _ in found}
+    known = names | {name.rsplit(" ", 1)[-1] for name in names if " " in name}
     is_place = (lambda name: places.lookup(name, allow_codes=False) is not None) if places else (lambda name: False)
-    folded = [(label, surface, strip_genitive(name, known, is_place)) for label, surface, name in found]
-    full_names = {name for label, _, name in folded if label == "PER" and " " in name}
+    folded = [(label, surface, name if fixed else strip_genitive(name, known, is_place), fixed, count)
+              for label, surface, name, fixed, count in found]
+    by_surname: dict[str, set[str]] = {}
+    for label, _, name, _, _ in folded:
+        if label == "PER" and " " in name:
+            by_surname.setdefault(name.rsplit(" ", 1)[-1], set()).add(name)
     result = ArticleEntities()
-    for label, surface, name in folded:
-        if name not in curation.aliases.values() and not is_place(name):
-            name = curation.surface(_full_name(name, full_names))
-        result.add(label, name, [surface])
+    for label, surface, name, fixed, count in folded:
+        if not fixed and " " not in name and name in by_surname and len(by_surname[name]) == 1 and not is_place(name):
+            name = curation.surface(next(iter(by_surname[name])))
+        elif not fixed:
+            name = curation.surface(name)
+        result.add(label, name, (surface,), count)
     return result
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1 << 17)
+def _cleaned(surface: str) -> str:
+    cleaned = clean_surface(surface)
+    return cleaned if _plausible_name(cleaned) else ""
 
 
 def clean_surface(text: str) -> str:
@@ -183,14 +212,6 @@ def strip_genitive(name: str, known: set[str], is_place: Callable[[str], bool] =
     return name
 
 
-def _full_name(name: str, full_names: set[str]) -> str:
-    """A lone surname becomes the one full name ending in it; ambiguous ones stay as they are."""
-    if " " in name:
-        return name
-    matches = [full for full in full_names if full.rsplit(" ", 1)[-1] == name]
-    return matches[0] if len(matches) == 1 else name
-
-
 # --- the archive -------------------------------------------------------------------------------
 
 
@@ -203,30 +224,49 @@ class ArchiveArticle:
 
 def resolve_archive(articles: list[ArchiveArticle], curation: Curation = NO_CURATION, places: Gazetteer | None = None) -> None:
     """Make names agree across the archive; sets each article's final ``entities`` and ``geo``."""
-    renames: dict[tuple[str, str], str] = {}  # (language, name) → name
+    renames: dict[tuple[str, str], str] = {}  # (language, name) → full name
     for language in sorted({a.language for a in articles}):
         group = [a.entities for a in articles if a.language == language]
         for name, target in resolve_archive_surnames(group).items():
             renames[(language, name)] = target
-    staged = [_renamed(article, renames) for article in articles]
-    labels = _archive_labels(staged, curation)
-    place_of, display = _resolve_places(articles, staged, labels, places)
-    for article, entities in zip(articles, staged):
-        final = ArticleEntities()
+    labels = _archive_labels(articles, renames, curation)
+    place_of, display = _resolve_places(articles, renames, labels, places)
+    decided: dict[tuple[str, str], tuple[str, str, Place | None] | None] = {}
+    for article in articles:
+        language, source = article.language, article.entities
+        final_labels: dict[str, dict[str, int]] = {}
+        final_aliases: dict[str, set[str]] = {}
         geo: dict[str, dict] = {}
-        for name, counts in entities.labels.items():
-            label = labels[name]
-            place = place_of.get(name)
-            shown = display.get((article.language, place.id), name) if place else name
-            shown = curation.final_name(shown)
-            if curation.blocked(shown) or curation.blocked(name):
+        for name, counts in source.labels.items():
+            key = (language, name)
+            if key not in decided:
+                full = renames.get(key, name)
+                decided[key] = _decide(full, language, labels[full], place_of.get(full), display, curation)
+            if decided[key] is None:
                 continue
-            final.add(curation.types.get(shown, label), shown, entities.aliases[name] | {name}, sum(counts.values()))
-            if place and final.label_of(shown) == "LOC":
+            shown, label, place = decided[key]
+            if shown in final_labels:
+                final_labels[shown][label] = final_labels[shown].get(label, 0) + sum(counts.values())
+                final_aliases[shown] |= source.aliases[name]
+            else:
+                final_labels[shown] = {label: sum(counts.values())}
+                final_aliases[shown] = set(source.aliases[name])
+            final_aliases[shown].add(name)
+            if place and label == "LOC":
                 geo[shown] = place.geo()
-        for name in final.aliases:
-            final.aliases[name].discard(name)
-        article.entities, article.geo = final, geo
+        for name, forms in final_aliases.items():
+            forms.discard(name)
+        article.entities, article.geo = ArticleEntities(final_labels, final_aliases), geo
+
+
+def _decide(name: str, language: str, label: str, place: Place | None, display: dict, curation: Curation):
+    """(name shown, label, place) for a name of the archive, or None when the curator blocks it."""
+    shown = display.get((language, place.id), name) if place else name
+    shown = curation.final_name(shown)
+    if curation.blocked(shown) or curation.blocked(name):
+        return None
+    label = curation.types.get(shown) or curation.types.get(name) or label
+    return shown, label, place
 
 
 def resolve_archive_surnames(articles: list[ArticleEntities]) -> dict[str, str]:
@@ -250,26 +290,19 @@ def resolve_archive_surnames(articles: list[ArticleEntities]) -> dict[str, str]:
     return result
 
 
-def _renamed(article: ArchiveArticle, renames: dict[tuple[str, str], str]) -> ArticleEntities:
-    result = ArticleEntities()
-    for name, counts in article.entities.labels.items():
-        target = renames.get((article.language, name), name)
-        for label, count in counts.items():
-            result.add(label, target, article.entities.aliases.get(name, set()) | {name}, count)
-    return result
-
-
-def _archive_labels(staged: list[ArticleEntities], curation: Curation) -> dict[str, str]:
+def _archive_labels(articles: list[ArchiveArticle], renames: dict, curation: Curation) -> dict[str, str]:
     """One type per name across the archive: the curator's, else the majority of all mentions."""
-    totals: dict[str, Counter[str]] = {}
-    for entities in staged:
-        for name, counts in entities.labels.items():
-            totals.setdefault(name, Counter()).update(counts)
+    totals: dict[str, dict[str, int]] = {}
+    for article in articles:
+        for name, counts in article.entities.labels.items():
+            total = totals.setdefault(renames.get((article.language, name), name), {})
+            for label, count in counts.items():
+                total[label] = total.get(label, 0) + count
     merged = ArticleEntities(labels=totals)
     return {name: curation.types.get(name) or merged.label_of(name) for name in totals}
 
 
-def _resolve_places(articles, staged, labels, places: Gazetteer | None):
+def _resolve_places(articles, renames, labels, places: Gazetteer | None):
     """Each place name's gazetteer entry, and per (language, place) the name to show.
 
     The name shown is the one the archive's articles in that language use most, inflected forms
@@ -278,21 +311,26 @@ def _resolve_places(articles, staged, labels, places: Gazetteer | None):
     gazetteer's name in that language, then to the alphabetically first.
     """
     place_of: dict[str, Place] = {}
+    by_id: dict[str, Place] = {}
     usage: dict[tuple[str, str], Counter[str]] = {}
     if places is None:
         return place_of, {}
-    for article, entities in zip(articles, staged):
-        for name, counts in entities.labels.items():
+    resolved: dict[str, tuple[str, Place] | tuple[None, None]] = {}
+    for article in articles:
+        for name, counts in article.entities.labels.items():
+            name = renames.get((article.language, name), name)
             if labels[name] != "LOC":
                 continue
-            form, place = places.resolve(name)
+            if name not in resolved:
+                resolved[name] = places.resolve(name)
+            form, place = resolved[name]
             if place is None:
                 continue
-            place_of[name] = place
+            place_of[name] = by_id[place.id] = place
             usage.setdefault((article.language, place.id), Counter())[form] += sum(counts.values())
     display = {}
     for (language, place_id), counts in usage.items():
-        preferred = places.places[place_id].name_in(language)
+        preferred = by_id[place_id].name_in(language)
         display[(language, place_id)] = min(counts, key=lambda n: (-counts[n], n != preferred, n))
     return place_of, display
 

@@ -20,20 +20,21 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 # Nouns at least this frequent in general language (wordfreq Zipf scale) are too generic to be a
 # topic on their own ("Treffen" 5.3, "Angaben" 4.9 vs "Sanktionen" 4.1); tuned on news-dev-de.
 GENERIC_ZIPF = {"de": 4.8, "en": 5.3}
 DEFAULT_GENERIC_ZIPF = 5.0
 MIN_TOPICS, MAX_TOPICS = 3, 8
+MAX_CANDIDATES = 30  # kept per article at tagging time: the choice needs a margin over 8, not more
 RELATIVE_CUTOFF = 0.3  # beyond the minimum, a topic scores at least this share of the best one
 LEAD_SHARE = 0.15  # the first share of the text (title, summary) weighs more
 _WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?")
 _HANTA_MODELS = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     key: str  # lemma, casefolded, without hyphens: "sicherheitsgarantie", "ukrainekrieg"
     surface: str  # the form the article uses most
     count: int
@@ -212,11 +213,25 @@ def _aggregate(found: list[tuple[str, str, int]], length: int, language: str) ->
         forms.setdefault(key, Counter())[surface] += 1
         first.setdefault(key, position)
     result = []
+    generic = GENERIC_ZIPF.get(language, DEFAULT_GENERIC_ZIPF)
     for key in counts:
         surface = max(forms[key], key=lambda form: (forms[key][form], form))
         zipf = max(_zipf(form.replace("-", ""), language) for form in forms[key])
-        result.append(Candidate(key, surface, counts[key], first[key] / max(length, 1), zipf))
-    return result
+        candidate = Candidate(key, surface, counts[key], first[key] / max(length, 1), zipf)
+        if not _generic(candidate, generic):
+            result.append(candidate)
+    result.sort(key=lambda c: (-_salience(c), c.key))
+    return result[:MAX_CANDIDATES]
+
+
+def _generic(candidate: Candidate, threshold: float) -> bool:
+    """A frequent single word ("Treffen"); compounds and phrases ("US-Plan") never are."""
+    return candidate.zipf >= threshold and " " not in candidate.surface and "-" not in candidate.surface
+
+
+def _salience(c: Candidate) -> float:
+    """Within one article: frequency there × rarity in the language × a bonus for the lead."""
+    return (1 + math.log(c.count)) * math.sqrt(8 - max(c.zipf, 1.0)) * (1.3 if c.first < LEAD_SHARE else 1.0)
 
 
 # --- the choice, over the archive ---------------------------------------------------------------
@@ -236,7 +251,7 @@ def choose_topics(
     """Set 3-8 ``topics`` on every article: taxonomy topics first, then the best candidates."""
     taxonomy = taxonomy or {}
     doc_freq: dict[str, Counter[str]] = {}
-    shown: dict[str, dict[str, Counter[str]]] = {}
+    shown: dict[str, dict[str, dict[str, int]]] = {}
     sizes: Counter[str] = Counter()
     for article in articles:
         sizes[article.language] += 1
@@ -244,9 +259,13 @@ def choose_topics(
         forms = shown.setdefault(article.language, {})
         for candidate in article.candidates:
             freq[candidate.key] += 1
-            forms.setdefault(candidate.key, Counter())[candidate.surface] += candidate.count
+            seen = forms.get(candidate.key)
+            if seen is None:
+                seen = forms[candidate.key] = {}
+            seen[candidate.surface] = seen.get(candidate.surface, 0) + candidate.count
     display = {
-        language: {key: max(c, key=lambda form: (c[form], form)) for key, c in forms.items()}
+        language: {key: (next(iter(c)) if len(c) == 1 else max(c, key=lambda form: (c[form], form)))
+                   for key, c in forms.items()}
         for language, forms in shown.items()
     }
     keywords = {topic: [k.casefold() for k in words] for topic, words in taxonomy.items()}
@@ -282,16 +301,9 @@ def _ranked(article: TopicArticle, doc_freq: Counter[str], size: int) -> list[tu
     generic = GENERIC_ZIPF.get(article.language, DEFAULT_GENERIC_ZIPF)
     result = []
     for c in article.candidates:
-        is_phrase = " " in c.surface or "-" in c.surface
-        if c.zipf >= generic and not is_phrase:
-            continue
-        if size >= 20 and doc_freq[c.key] > size / 2:
-            continue  # in most of the archive's articles: generic here
-        tf = 1 + math.log(c.count)
-        rarity = math.sqrt(8 - max(c.zipf, 1.0))
-        lead = 1.3 if c.first < LEAD_SHARE else 1.0
-        idf = 1 + math.log((size + 1) / (doc_freq[c.key] + 1))
-        result.append((tf * rarity * lead * idf, c))
+        if _generic(c, generic) or (size >= 20 and doc_freq[c.key] > size / 2):
+            continue  # generic in the language, or in most of the archive's articles
+        result.append((_salience(c) * (1 + math.log((size + 1) / (doc_freq[c.key] + 1))), c))
     result.sort(key=lambda pair: (-pair[0], pair[1].key))
     return result
 
@@ -315,4 +327,18 @@ def analyze_text(text: str, mentions: list, lexicon: HanTaLexicon | None) -> Ana
     kept = filter_compound_mentions(text, mentions, is_common_noun)
     names = [(m.start, m.start + len(m.text)) for m in kept if m.label in ("PER", "LOC", "ORG")]
     people = [m.start for m in kept if m.label == "PER"]
-    return Analysis(kept, extract_candidates(text, lexicon.language if lexicon else "", lexicon, names, people))
+    candidates = extract_candidates(text, lexicon.language if lexicon else "", lexicon, names, people)
+    return Analysis(_distinct(kept), candidates)
+
+
+def _distinct(mentions: list) -> list:
+    """Each (text, label) once, at its first offset, with its count: what annotate needs, compactly."""
+    from news_archive.core.entities import Mention
+
+    first: dict[tuple[str, str], list] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if (m.text, m.label) in first:
+            first[(m.text, m.label)][3] += m.count
+        else:
+            first[(m.text, m.label)] = [m.text, m.label, m.start, m.count]
+    return [Mention(*values) for values in first.values()]

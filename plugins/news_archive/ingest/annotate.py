@@ -14,6 +14,7 @@ from news_archive.core.curation import read_curation, read_taxonomy
 from news_archive.core.entities import ArchiveArticle, canonicalize_article, resolve_archive
 from news_archive.core.places import Gazetteer
 from news_archive.core.topics import Analysis, TopicArticle, choose_topics
+from news_archive.ingest.cache import RememberedPlaces
 from news_archive.ingest.compose import Resolved
 from news_archive.settings import IngestSettings, resolve
 
@@ -22,7 +23,7 @@ log = logging.getLogger(__name__)
 
 def annotate(
     items: list[Resolved], analyses: dict[str, Analysis | list], settings: IngestSettings, base: Path,
-    gazetteer: Gazetteer | None = None,
+    gazetteer: Gazetteer | RememberedPlaces | None = None,
 ) -> list[str]:
     """Set ``entities``, ``topics`` and ``geo`` on every item; return notes for the summary.
 
@@ -31,8 +32,9 @@ def annotate(
     curation = read_curation(resolve(base, settings.entities_file))
     taxonomy = read_taxonomy(resolve(base, settings.taxonomy_file)) if settings.taxonomy_file else {}
     found = {item.id: _as_analysis(analyses.get(item.id)) for item in items}
-    if gazetteer is None and any(m.label == "LOC" for a in found.values() for m in a.mentions):
-        gazetteer = _gazetteer(resolve(base, settings.cache_dir))
+    remembered = None
+    if gazetteer is None:
+        gazetteer = remembered = RememberedPlaces(resolve(base, settings.cache_dir))
     archive = [
         ArchiveArticle(item.language, canonicalize_article(found[item.id].mentions, curation, gazetteer))
         for item in items
@@ -43,6 +45,8 @@ def annotate(
         for item, article in zip(items, archive)
     ]
     choose_topics(topics, taxonomy, curation.blocked)
+    if remembered is not None:
+        remembered.save()
     for item, article, chosen in zip(items, archive, topics):
         item.entities, item.geo, item.topics = article.entities, article.geo, chosen.topics
     return []
@@ -52,9 +56,3 @@ def _as_analysis(value: Analysis | list | None) -> Analysis:
     if isinstance(value, Analysis):
         return value
     return Analysis(list(value or []))
-
-
-def _gazetteer(cache_dir: Path) -> Gazetteer:
-    from news_archive.ingest.cache import load_gazetteer
-
-    return load_gazetteer(cache_dir)

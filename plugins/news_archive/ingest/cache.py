@@ -17,7 +17,7 @@ from pathlib import Path
 
 from news_archive.core.article import Block, Draft
 from news_archive.core.entities import Mention
-from news_archive.core.places import Gazetteer, build_gazetteer, gazetteer_fingerprint
+from news_archive.core.places import Gazetteer, Place, build_gazetteer, gazetteer_fingerprint
 from news_archive.core.topics import Analysis, Candidate
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ class IngestCache:
 
     def put_analysis(self, key: str, analysis: Analysis) -> None:
         value = json.dumps({
-            "mentions": [[m.text, m.label, m.start] for m in analysis.mentions],
+            "mentions": [list(m) for m in analysis.mentions],
             "candidates": [c.to_json() for c in analysis.candidates],
         }, ensure_ascii=False)
         self._db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?)", (key, value))
@@ -106,6 +106,48 @@ def load_gazetteer(folder: Path) -> Gazetteer:
     _GAZETTEERS.clear()
     _GAZETTEERS[path] = gazetteer
     return gazetteer
+
+
+class RememberedPlaces:
+    """The gazetteer as annotate uses it: each name resolved once and remembered in the cache folder.
+
+    A warm ingest reads a small JSON file instead of unpickling the whole gazetteer, which is
+    loaded only for names never seen before. Offers ``lookup`` and ``resolve`` like ``Gazetteer``.
+    """
+
+    resolve = Gazetteer.resolve
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._path = folder / f"places-{gazetteer_fingerprint()}.json"
+        try:
+            self._memo: dict[str, list | None] = json.loads(self._path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self._memo = {}
+        self._places: dict[str, Place | None] = {}
+        self._changed = False
+
+    def lookup(self, name: str, allow_codes: bool = True) -> Place | None:
+        key = f"{int(allow_codes)}:{name}"
+        if key in self._places:
+            return self._places[key]
+        if key not in self._memo:
+            place = load_gazetteer(self._folder).lookup(name, allow_codes)
+            self._memo[key] = [place.id, place.kind, place.name, place.country, place.lat, place.lon,
+                               place.population, place.names] if place else None
+            self._changed = True
+        found = self._memo[key]
+        place = self._places[key] = Place(*found) if found else None
+        return place
+
+    def save(self) -> None:
+        if self._changed:
+            for stale in self._folder.glob("places-*.json"):
+                stale.unlink(missing_ok=True)
+            temporary = self._path.with_suffix(".tmp")
+            temporary.write_text(json.dumps(self._memo, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            temporary.replace(self._path)
+            self._changed = False
 
 
 def _analysis_from_json(value: str) -> Analysis:

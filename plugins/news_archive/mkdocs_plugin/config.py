@@ -28,6 +28,7 @@ class NewsArchiveConfig(base.Config):
     entity_topics_url = c.Optional(c.Type(str))
     entity_min_articles = c.Type(int, default=D.entity_min_articles)
     entity_page_size = c.Type(int, default=D.entity_page_size)
+    entity_search = c.Type(bool, default=D.entity_search)
     entity_co_mentions = c.Type(int, default=D.entity_co_mentions)
     entity_map_url = c.Type(str, default=D.entity_map_url)
 

@@ -40,4 +40,4 @@ def export_entities(archive: Archive) -> str:
 
 
 def _dump(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

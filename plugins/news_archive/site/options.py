@@ -43,8 +43,9 @@ class SiteOptions:
     entity_places_url: str | None = None  # default places/{slug}/ (German: orte/{slug}/)
     entity_organizations_url: str | None = None  # default organizations/{slug}/ (organisationen/)
     entity_topics_url: str | None = None  # default topics/{slug}/ (German: themen/{slug}/)
-    entity_min_articles: int = 1  # fewer articles: listed on the index, but no page of its own
-    entity_page_size: int = 20  # articles per page before paginating
+    entity_min_articles: int = 2  # fewer articles: listed on the index, but no page of its own
+    entity_page_size: int = 50  # articles per page before paginating
+    entity_search: bool = False  # entity pages in the site search (listings bloat the index)
     entity_co_mentions: int = 10  # how many co-mentioned entities to show
     entity_map_url: str = OSM_MAP_URL  # map link of a place; {lat} and {lon}
 

@@ -52,5 +52,6 @@ def plan_pages(archive: Archive, t: Translator) -> list[PageSpec]:
     for entity in sorted(archive.entities.values(), key=lambda e: (e.type, e.slug)):
         if entity.url is not None:
             base = options.entity_url(entity.type).format(slug=entity.slug)
-            add("entity", base, entity.name, entity.key, entity.count, options.entity_page_size, True)
+            add("entity", base, entity.name, entity.key, entity.count, options.entity_page_size,
+                options.entity_search)
     return specs

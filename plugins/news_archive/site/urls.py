@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 
 def src_for_url(url: str) -> str:
     """The virtual source file of a directory-style URL: ``people/putin/`` → ``people/putin/index.md``."""
@@ -24,14 +22,20 @@ def page_url(src_uri: str, directory_urls: bool) -> str:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """A link from the page at ``from_url`` to ``to_url`` (both relative to the site root)."""
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    base = base.rstrip("/") or "."
-    target = to_url.rstrip("/") or "."
-    rel = posixpath.relpath(target, base)
-    if to_url.endswith("/") or not to_url:
-        return "./" if rel == "." else rel + "/"
-    return rel
+    """A link from the page at ``from_url`` to ``to_url`` (both relative to the site root).
+
+    Called for every link of every page, so plain string work rather than ``posixpath.relpath``.
+    """
+    base = from_url.split("/")[:-1]  # the page's folder: 'a/b/' → [a, b]; 'a/b.html' → [a]
+    parts = to_url.split("/")
+    target, name = parts[:-1], parts[-1]
+    common = 0
+    for mine, theirs in zip(base, target):
+        if mine != theirs:
+            break
+        common += 1
+    rel = "../" * (len(base) - common) + "".join(p + "/" for p in target[common:]) + name
+    return rel or "./"
 
 
 def absolute_url(site_url: str, url: str) -> str:
