@@ -28,6 +28,7 @@ LABEL_ORDER = tuple(TYPE_FIELDS)
 NO_CURATION = Curation()
 _APOSTROPHE_S = re.compile(r"(?<=\w)['’`´]s?$")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+_GENITIVE_ENDINGS = frozenset("s'’`´")
 _ABBREVIATION = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
 
 
@@ -71,7 +72,10 @@ class ArticleEntities:
         return result
 
     def all_surfaces(self) -> set[str]:
-        return {surface for forms in self.aliases.values() for surface in forms} | set(self.labels)
+        found = set(self.labels)
+        for forms in self.aliases.values():
+            found |= forms
+        return found
 
 
 # --- one article -------------------------------------------------------------------------------
@@ -201,6 +205,8 @@ def _plausible_name(name: str) -> bool:
 
 def strip_genitive(name: str, known: set[str], is_place: Callable[[str], bool] = lambda name: False) -> str:
     """'Putins' → 'Putin', "Trump's" → 'Trump', 'Russlands' → 'Russland' when the base form is known."""
+    if name[-1:] not in _GENITIVE_ENDINGS:
+        return name
     stripped = _APOSTROPHE_S.sub("", name)
     if stripped != name and stripped:
         return stripped
