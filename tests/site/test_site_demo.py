@@ -22,11 +22,18 @@ from tests.site.conftest import build_site
 REPO = Path(__file__).resolve().parents[2]
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml with ``!ENV [NAME, default]``: the default."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
 def make_demo_project(root: Path, german_model: Path) -> Path:
     shutil.copytree(REPO / "content", root / "content")
     (root / "site_src").mkdir()
     shutil.copy(REPO / "site_src" / "index.md", root / "site_src" / "index.md")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
     for entry in config["plugins"]:
         if isinstance(entry, dict) and "news-archive" in entry:
             ingest = entry["news-archive"].setdefault("ingest", {})
