@@ -42,7 +42,7 @@ def golden(request: pytest.FixtureRequest):
     return check
 
 
-def build_site(config_file: Path, caplog: pytest.LogCaptureFixture | None = None) -> Path:
+def build_site(config_file: Path) -> Path:
     """Build in-process, strict; returns the site folder. Any warning fails the build."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

@@ -6,7 +6,6 @@ No NER model is involved: the entities are part of the front matter below.
 from __future__ import annotations
 
 import hashlib
-import textwrap
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -108,7 +107,3 @@ def write_fixture_site(root: Path, language: str = "de", plugin: dict | None = N
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
-
-
-def dedent(text: str) -> str:
-    return textwrap.dedent(text).lstrip("\n")

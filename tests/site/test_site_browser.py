@@ -7,7 +7,6 @@ instant navigation is active. Screenshots go to test-output/screenshots/.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml

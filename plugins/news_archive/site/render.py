@@ -22,7 +22,7 @@ from news_archive.site.pages import PageSpec, paginated_urls
 from news_archive.site.records import ArticleRecord
 from news_archive.site.related import related_articles
 from news_archive.site.timeline import render_timeline
-from news_archive.site.urls import absolute_url, page_url, relative_url, src_for_url
+from news_archive.site.urls import page_url, relative_url, src_for_url
 
 WEB_SCHEMES = ("http", "https")
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
