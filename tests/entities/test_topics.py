@@ -89,5 +89,5 @@ def test_hand_built_doc(lexicon_de) -> None:
     doc = Doc(nlp.vocab, words=words, spaces=[True] * 9 + [False, False])
     doc.ents = [Span(doc, 0, 3, "PER"), Span(doc, 5, 6, "LOC"), Span(doc, 9, 10, "LOC")]
     analysis = analyze_doc(doc, lexicon_de)
-    assert [(m.text, m.label) for m in analysis.mentions] == [("US-Präsident Donald Trump", "PER"), ("Moskau", "LOC")]
+    assert [(m.text, m.label) for m in analysis.mentions] == [("Donald Trump", "PER"), ("Moskau", "LOC")]
     assert {c.key for c in analysis.candidates} == {"usplan", "sanktion"}

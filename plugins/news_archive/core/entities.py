@@ -131,6 +131,8 @@ def canonicalize_article(
             found.append((label, surface, aliases[surface], True, count))
             continue
         cleaned = _cleaned(surface)
+        if cleaned and label == "PER" and places and _prominent_place(places.lookup(cleaned, allow_codes=False)):
+            label = "LOC"  # "Kiew" tagged as a person: a country or a city of millions wins
         if cleaned:
             found.append((label, surface, cleaned, False, count))
     names = {name for _, _, name, _, _ in found}
@@ -150,6 +152,10 @@ def canonicalize_article(
             name = curation.surface(name)
         result.add(label, name, (surface,), count)
     return result
+
+
+def _prominent_place(place: Place | None) -> bool:
+    return place is not None and (place.kind == "country" or place.population >= 1_000_000)
 
 
 @lru_cache(maxsize=1 << 16)

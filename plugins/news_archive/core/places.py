@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
 
-GAZETTEER_VERSION = "1"
+GAZETTEER_VERSION = "2"
 LANGUAGES = ("de", "en")
 _RANK = {"country": 0, "continent": 1, "major_city": 2, "state": 3, "city": 4}
 _MAJOR_CITY = 1_000_000
@@ -121,7 +121,10 @@ def _countries(countries: dict, by_country: dict[str, list[dict]]) -> Iterator[t
     import pycountry
     from babel import Locale
 
+    import gettext
+
     locales = {language: Locale(language) for language in LANGUAGES}
+    german = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"], fallback=True).gettext
     for country in pycountry.countries:
         code = country.alpha_2
         names = {lang: locale.territories[code] for lang, locale in locales.items() if code in locale.territories}
@@ -130,6 +133,7 @@ def _countries(countries: dict, by_country: dict[str, list[dict]]) -> Iterator[t
         place = Place(f"country:{code}", "country", names.get("en", country.name), code, lat, lon,
                       int(info.get("population") or 0), names)
         variants = [country.name, getattr(country, "official_name", ""), getattr(country, "common_name", "")]
+        variants += [german(v) for v in variants if v]  # "Russische Föderation"
         yield place, [*names.values(), *filter(None, variants)], [country.alpha_3, code]
 
 

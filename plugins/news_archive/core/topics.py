@@ -84,6 +84,8 @@ def _coarse(tag: str) -> str:
         return "NAME"
     if tag.startswith(("ADJ", "AJ")):
         return "ADJ"
+    if tag.startswith("V"):
+        return "VERB"
     return "OTHER"
 
 
@@ -324,11 +326,49 @@ def analyze_text(text: str, mentions: list, lexicon: HanTaLexicon | None) -> Ana
     from news_archive.core.entities import filter_compound_mentions
 
     is_common_noun = lexicon.is_common_noun if lexicon else (lambda word: word[:1].islower())
-    kept = filter_compound_mentions(text, mentions, is_common_noun)
+    kept = [_trim_person(m, lexicon) for m in filter_compound_mentions(text, mentions, is_common_noun)]
+    kept = [m for m in kept if m.text and not _common_noun_name(m, lexicon) and not _has_verb(m, lexicon)]
     names = [(m.start, m.start + len(m.text)) for m in kept if m.label in ("PER", "LOC", "ORG")]
     people = [m.start for m in kept if m.label == "PER"]
     candidates = extract_candidates(text, lexicon.language if lexicon else "", lexicon, names, people)
     return Analysis(_distinct(kept), candidates)
+
+
+def _common_noun_name(mention, lexicon: HanTaLexicon | None) -> bool:
+    """A one-word person or place that is a known German common noun ("Foul", "Rand", "Sofas"): a
+    NER error. Organizations keep such names ("Grünen", "Bundesregierung")."""
+    if lexicon is None or lexicon.language != "de" or mention.label not in ("PER", "LOC"):
+        return False
+    word = mention.text
+    return " " not in word and "-" not in word and not word.isupper() and _known_noun(word, lexicon)
+
+
+def _has_verb(mention, lexicon: HanTaLexicon | None) -> bool:
+    """A span running into a clause ("Gebietsabtretungen Es gebe") is no name."""
+    if lexicon is None or lexicon.language != "de" or " " not in mention.text:
+        return False
+    return any(word[:1].islower() and lexicon.analyze(word)[1] == "VERB" for word in mention.text.split(" "))
+
+
+def _trim_person(mention, lexicon: HanTaLexicon | None):
+    """Common nouns before a person's name are roles: "Fed-Vize Barr" → "Barr", "Capco-Expertin
+    Neumüller" → "Neumüller". (Not after it: surnames are often nouns, "Florian Post".)"""
+    if lexicon is None or lexicon.language != "de" or mention.label != "PER" or " " not in mention.text:
+        return mention
+    words = mention.text.split(" ")
+    start = mention.start
+    while len(words) > 1 and _known_noun(words[0].rsplit("-", 1)[-1], lexicon):
+        start += len(words[0]) + 1
+        words.pop(0)
+    return mention._replace(text=" ".join(words), start=start)
+
+
+def _known_noun(word: str, lexicon: HanTaLexicon) -> bool:
+    """HanTa reads it as a common noun and simplemma's dictionary knows it (HanTa alone guesses
+    unknown names such as "Kushner" as nouns)."""
+    import simplemma
+
+    return word[:1].isupper() and lexicon.analyze(word)[1] == "NOUN" and simplemma.is_known(word, lang="de")
 
 
 def _distinct(mentions: list) -> list:

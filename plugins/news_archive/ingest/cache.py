@@ -128,16 +128,18 @@ class RememberedPlaces:
         self._changed = False
 
     def lookup(self, name: str, allow_codes: bool = True) -> Place | None:
+        try:
+            return self._places[(name, allow_codes)]
+        except KeyError:
+            pass
         key = f"{int(allow_codes)}:{name}"
-        if key in self._places:
-            return self._places[key]
         if key not in self._memo:
             place = load_gazetteer(self._folder).lookup(name, allow_codes)
             self._memo[key] = [place.id, place.kind, place.name, place.country, place.lat, place.lon,
                                place.population, place.names] if place else None
             self._changed = True
         found = self._memo[key]
-        place = self._places[key] = Place(*found) if found else None
+        place = self._places[(name, allow_codes)] = Place(*found) if found else None
         return place
 
     def save(self) -> None:
