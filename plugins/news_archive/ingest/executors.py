@@ -7,6 +7,7 @@ the output of ingest does not depend on the executor.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from news_archive.ingest.parallel import CHUNK_SIZE, pipe_in_workers
@@ -16,15 +17,24 @@ Analyse = Callable[[Any], Any]
 MIN_ITEMS_FOR_WORKERS = 2 * CHUNK_SIZE
 
 
+@dataclass(frozen=True)
+class Execution:
+    """How the tagging map runs (from the ingest settings)."""
+
+    executor: str = "local"  # "local" or "dask"
+    workers: int = 1
+    batch_size: int = 32
+    dask_scheduler: str | None = None
+
+
 def map_docs(
-    language: str, reference: str, items: Items, analyse: Analyse, *,
-    executor: str = "local", workers: int = 1, batch_size: int = 32, dask_scheduler: str | None = None,
+    language: str, reference: str, items: Items, analyse: Analyse, execution: Execution = Execution()
 ) -> Iterator[tuple[Any, Any]]:
-    if executor == "dask":
-        return _on_dask(language, reference, items, analyse, batch_size, dask_scheduler)
-    if workers > 1 and len(items) >= MIN_ITEMS_FOR_WORKERS:
-        return pipe_in_workers(language, reference, items, analyse, workers, batch_size)
-    return _in_process(language, reference, items, analyse, batch_size)
+    if execution.executor == "dask":
+        return _on_dask(language, reference, items, analyse, execution.batch_size, execution.dask_scheduler)
+    if execution.workers > 1 and len(items) >= MIN_ITEMS_FOR_WORKERS:
+        return pipe_in_workers(language, reference, items, analyse, execution.workers, execution.batch_size)
+    return _in_process(language, reference, items, analyse, execution.batch_size)
 
 
 def _in_process(language, reference, items, analyse, batch_size):
@@ -36,14 +46,17 @@ def _in_process(language, reference, items, analyse, batch_size):
 
 
 def _on_dask(language, reference, items, analyse, batch_size, scheduler):
+    import logging
+
     from distributed import Client, LocalCluster
 
+    logging.getLogger("distributed").setLevel(logging.WARNING)
     chunks = [items[i : i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
-    cluster = None if scheduler else LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = None if scheduler else LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
     client = Client(scheduler or cluster)
     try:
         futures = client.map(_dask_chunk, chunks, language=language, reference=reference, analyse=analyse,
-                             batch_size=batch_size, pure=False)
+                             spacy_batch_size=batch_size, pure=False)
         for future in futures:
             yield from future.result()
     finally:
@@ -52,9 +65,10 @@ def _on_dask(language, reference, items, analyse, batch_size, scheduler):
             cluster.close()
 
 
-def _dask_chunk(chunk, language, reference, analyse, batch_size):
+def _dask_chunk(chunk, language, reference, analyse, spacy_batch_size):
     """Runs on a Dask worker; the pipeline is loaded once per worker process (load_pipeline caches)."""
     from news_archive.nlp import load_pipeline
 
     nlp = load_pipeline(language, reference)
-    return [(context, analyse(doc)) for doc, context in nlp.pipe(chunk, as_tuples=True, batch_size=batch_size)]
+    docs = nlp.pipe(chunk, as_tuples=True, batch_size=spacy_batch_size)
+    return [(context, analyse(doc)) for doc, context in docs]

@@ -15,6 +15,7 @@ CHUNK_SIZE = 32
 _worker_nlp = None
 _worker_analyse: Callable[[Any], Any] | None = None
 _worker_batch_size = 32
+_worker_error: Exception | None = None
 
 
 def pipe_in_workers(
@@ -37,15 +38,22 @@ def pipe_in_workers(
 
 
 def _start_worker(language: str, reference: str, analyse: Callable[[Any], Any], batch_size: int) -> None:
-    global _worker_nlp, _worker_analyse, _worker_batch_size
+    """Load the model once. A failure is kept and raised with the first chunk: an initializer that
+    raises would make the pool restart its workers forever."""
+    global _worker_nlp, _worker_analyse, _worker_batch_size, _worker_error
     from news_archive.nlp import load_pipeline
 
-    _worker_nlp = load_pipeline(language, reference)
+    try:
+        _worker_nlp = load_pipeline(language, reference)
+    except Exception as error:  # noqa: BLE001 - re-raised in _analyse_chunk, in the parent
+        _worker_error = error
     _worker_analyse = analyse
     _worker_batch_size = batch_size
 
 
 def _analyse_chunk(chunk: list[tuple[str, Any]]) -> list[tuple[Any, Any]]:
+    if _worker_error is not None:
+        raise _worker_error
     assert _worker_nlp is not None and _worker_analyse is not None
     docs = _worker_nlp.pipe(chunk, as_tuples=True, batch_size=_worker_batch_size)
     return [(context, _worker_analyse(doc)) for doc, context in docs]

@@ -14,6 +14,7 @@ from news_archive.ingest.cache import IngestCache
 from news_archive.ingest.annotate import annotate
 from news_archive.ingest.compose import Resolved, compose_outputs
 from news_archive.ingest.discover import discover_sources
+from news_archive.ingest.executors import Execution
 from news_archive.ingest.lock import ingest_lock
 from news_archive.ingest.resolve import apply_sidecar, detect_language, resolve_date
 from news_archive.ingest.tagging import tag_drafts
@@ -79,7 +80,7 @@ def _run(request: IngestRequest, cache: IngestCache, progress: Progress) -> Inge
     resolved = _resolve_all(drafts, request, report)
     progress("tag", 0, len(resolved))
     mentions, notes = tag_drafts(
-        [(item.draft, item.language) for item in resolved], settings.model, cache, settings.batch_size,
+        [(item.draft, item.language) for item in resolved], settings.model, cache, _execution(settings),
         on_tagged=lambda n: progress("tag", n, None),
     )
     report.notes.extend(notes)
@@ -90,6 +91,10 @@ def _run(request: IngestRequest, cache: IngestCache, progress: Progress) -> Inge
     progress("write", 0, len(outputs))
     report.writes = sync_outputs(out_dir, {o.relative_path: o.text for o in outputs}, cache, prune=not request.paths)
     return report
+
+
+def _execution(settings: IngestSettings) -> Execution:
+    return Execution(settings.executor, settings.workers, settings.batch_size, settings.dask_scheduler)
 
 
 def _read_one(path: Path, base: Path, cache: IngestCache, report: IngestReport, languages: list[str]):

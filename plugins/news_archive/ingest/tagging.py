@@ -16,6 +16,7 @@ from news_archive.core.entities import Mention
 from news_archive.core.places import gazetteer_fingerprint, scan_places
 from news_archive.core.topics import Analysis, HanTaLexicon, analyze_text
 from news_archive.ingest.cache import IngestCache
+from news_archive.ingest.executors import Execution, map_docs
 from news_archive.nlp import ModelNotFoundError, model_fingerprint
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ def tag_drafts(
     drafts: list[tuple[Draft, str]],
     models: dict[str, str | None],
     cache: IngestCache,
-    batch_size: int,
+    execution: Execution = Execution(),
     on_tagged: Callable[[int], None] = lambda n: None,
 ) -> tuple[dict[str, Analysis], list[str]]:
     """Analyses by draft id for ``(draft, language)`` pairs, and notes on languages tagged only in part."""
@@ -50,7 +51,7 @@ def tag_drafts(
         if missing and reference is None:
             result.update(_scan_without_model(language, missing, cache, on_tagged))
         elif missing:
-            result.update(_run_model(language, reference, missing, cache, batch_size, on_tagged))
+            result.update(_run_model(language, reference, missing, cache, execution, on_tagged))
     return result, notes
 
 
@@ -62,23 +63,24 @@ def _no_model_note(language: str, count: int) -> str:
             f"configured for people/organizations (set ingest.model.{language} to an installed pipeline)")
 
 
-def _run_model(language, reference, missing, cache, batch_size, on_tagged) -> dict[str, Analysis]:
-    from news_archive.nlp import load_pipeline
-    from news_archive.nlp.mentions import analyze_doc
-
+def _run_model(language, reference, missing, cache, execution: Execution, on_tagged) -> dict[str, Analysis]:
+    found: dict[str, Analysis] = {}
+    items = [(text, (draft_id, key)) for draft_id, text, key in missing]
     try:
-        nlp = load_pipeline(language, reference)
+        for (draft_id, key), analysis in map_docs(language, reference, items, analyze_doc_with_lexicon, execution):
+            cache.put_analysis(key, analysis)
+            found[draft_id] = analysis
+            on_tagged(1)
     except ModelNotFoundError as error:
         raise ModelNotFoundError(f"language {language!r}: {error}") from None
-    lexicon = _lexicon(language)
-    found: dict[str, Analysis] = {}
-    texts = ((text, (draft_id, key)) for draft_id, text, key in missing)
-    for doc, (draft_id, key) in nlp.pipe(texts, as_tuples=True, batch_size=batch_size):
-        analysis = analyze_doc(doc, lexicon)
-        cache.put_analysis(key, analysis)
-        found[draft_id] = analysis
-        on_tagged(1)
     return found
+
+
+def analyze_doc_with_lexicon(doc) -> Analysis:
+    """What ingest keeps of a Doc; module-level so worker processes can run it."""
+    from news_archive.nlp.mentions import analyze_doc
+
+    return analyze_doc(doc, _lexicon(doc.lang_))
 
 
 def _scan_without_model(language, missing, cache: IngestCache, on_tagged) -> dict[str, Analysis]:

@@ -14,11 +14,14 @@ LABELS = {"PER": "PER", "PERSON": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG
 
 
 def mentions_from_doc(doc: Doc) -> list[Mention]:
-    """The Doc's entity spans with labels mapped to PER / LOC / ORG / MISC, as the NER found them."""
+    """The Doc's entity spans with labels mapped to PER / LOC / ORG / MISC, as the NER found them.
+
+    A span across a line break runs from a heading into a paragraph: a model error, dropped.
+    """
     found = []
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
-        if label:
+        if label and "\n" not in ent.text:
             found.append(Mention(ent.text, label, ent.start_char))
     return found
 
