@@ -55,4 +55,10 @@ class NewsArchiveConfig(base.Config):
     export_entities = c.Type(str, default=D.export_entities)
     export_articles = c.Type(str, default=D.export_articles)
 
+    search_engine = c.Choice(("lunr", "pagefind", "auto"), default=D.search_engine)
+    search_auto_threshold = c.Type(int, default=D.search_auto_threshold)
+    search_url = c.Type(str, default=D.search_url)
+    search_german_terms = c.Type(bool, default=D.search_german_terms)
+    search_compound_parts = c.Type(bool, default=D.search_compound_parts)
+
     serve_reingest = c.Type(bool, default=True)  # `mkdocs serve`: re-ingest changed content

@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from news_archive.core.errors import ArticleError, ConfigError
 from news_archive.mkdocs_plugin.config import NewsArchiveConfig
 from news_archive.mkdocs_plugin.serve import ContentWatcher
+from news_archive.search.integration import SiteSearch
 from news_archive.settings import IngestSettings, load_ingest_settings, resolve
 from news_archive.site.archive import build_archive
 from news_archive.site.export import export_articles, export_entities
@@ -53,6 +54,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if problems:
             raise PluginError("news-archive: " + "; ".join(problems))
         self.t = Translator(self.options.language)
+        self.search = SiteSearch(self.options, self.t)  # search: engine, page, index (news_archive.search)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         if config.nav is None:
@@ -99,7 +101,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if files.get_file_from_path(self.config.home_page) is None:
             files.append(File.generated(config, self.config.home_page, content=_stub(config.site_name, True)))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "news-archive.css")))
-        return files
+        return self.search.on_files(files, config, self.articles)
 
     def _collect_articles(self, files: Files, config) -> dict[str, ArticleRecord]:
         """Front matter of every article below ``articles_dir``; broken files are warned about and skipped."""
@@ -124,12 +126,15 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         # from a source we do not trust, so the theme gets it escaped.
         if page.file.src_uri in self.articles:
             page.meta["title"] = escape(self.articles[page.file.src_uri].title)
+        self.search.on_page_markdown(page, self.articles.get(page.file.src_uri))
         return markdown
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         src = page.file.src_uri
         if src in self.articles:
-            return self.renderer.render_article(self.articles[src], html)
+            return self.search.article_content(self.renderer.render_article(self.articles[src], html), self.articles[src])
+        if src == self.search.page_src:
+            return self.search.render_page()
         if src in self.pages:
             return html + self.renderer.render_page(self.pages[src])
         if src == self.config.home_page:
@@ -137,6 +142,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         return html
 
     def on_post_build(self, *, config) -> None:
+        self.search.on_post_build(config)
         site_dir = Path(config.site_dir)
         archive = self.renderer.archive
         outputs = [(feed.path, feed.content) for feed in generate_feeds(self.renderer)]

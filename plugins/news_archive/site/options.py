@@ -77,6 +77,13 @@ class SiteOptions:
     export_entities: str = "entities.json"
     export_articles: str = "articles.json"
 
+    # search_*: site search (news_archive.search; docs/search.md).
+    search_engine: str = "auto"  # lunr (Material's search), pagefind, or auto: pagefind above the threshold
+    search_auto_threshold: int = 500  # articles; more than this and auto picks pagefind
+    search_url: str = "search/"  # the Pagefind search page
+    search_german_terms: bool = True  # index ae/oe/ue/ss spellings of umlaut words (and back) in German articles
+    search_compound_parts: bool = True  # and the parts of German compounds ("Sicherheitsgarantien" → "Garantien")
+
     extra: dict = field(default_factory=dict, compare=False)
 
     def entity_url(self, entity_type: str) -> str:
@@ -121,6 +128,12 @@ def validate_options(options: SiteOptions) -> list[str]:
                  "home_recent_days", "home_entities_count"):
         if getattr(options, name) < 0:
             problems.append(f"{name}: must not be negative")
+    check_url("search_url", options.search_url, ())
+    if options.search_engine not in ("lunr", "pagefind", "auto"):
+        problems.append(f"search_engine: {options.search_engine!r} must be lunr, pagefind or auto")
+    if options.search_auto_threshold < 0:
+        problems.append("search_auto_threshold: must not be negative")
     if "{lat}" not in options.entity_map_url or "{lon}" not in options.entity_map_url:
         problems.append("entity_map_url: must contain {lat} and {lon}")
     return problems
+

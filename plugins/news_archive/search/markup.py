@@ -1,0 +1,57 @@
+"""Markup that feeds the search index of an article page; pure string functions.
+
+Pagefind reads attributes (https://pagefind.app/docs/): the article is wrapped in
+``data-pagefind-body`` (so listings, entity pages and the home page stay out of the index),
+filters, sort key and metadata sit in a hidden block marked ``data-pagefind-ignore`` (captured,
+but not indexed as text), and two hidden blocks are indexed: the entity names with a higher
+weight, and the extra spellings of ``terms``.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from news_archive.site.options import ENTITY_TYPES
+from news_archive.site.records import ArticleRecord
+
+LANGUAGE_NAMES = {"de": {"de": "Deutsch", "en": "Englisch"}, "en": {"de": "German", "en": "English"}}
+ENTITY_WEIGHT = 5.0  # entity names rank like a subheading (h2 weighs 6, body text 1)
+
+
+def language_name(code: str, ui_language: str) -> str:
+    return LANGUAGE_NAMES.get(ui_language, LANGUAGE_NAMES["en"]).get(code, code)
+
+
+def entity_names(article: ArticleRecord) -> list[str]:
+    """Every canonical name of the article and its aliases, in front-matter order, once each."""
+    names = [n for t in ENTITY_TYPES for n in article.names(t)]
+    for name in list(names):
+        names += article.aliases.get(name, ())
+    return list(dict.fromkeys(names))
+
+
+def render_terms(terms: list[str]) -> str:
+    """Extra words for the index, hidden from readers (both engines index it)."""
+    if not terms:
+        return ""
+    return f'<p class="na-search-terms" hidden>{escape(" ".join(terms))}</p>\n'
+
+
+def render_pagefind_article(html: str, article: ArticleRecord, date_label: str, ui_language: str,
+                            terms: list[str]) -> str:
+    """The article's content wrapped for Pagefind: body, filters, sort key, metadata, boosted names."""
+    data = [
+        f'<span data-pagefind-sort="date">{escape(article.date.isoformat())}</span>',
+        f'<span data-pagefind-meta="date">{escape(date_label)}</span>',
+        f'<span data-pagefind-filter="year">{article.date.year}</span>',
+        f'<span data-pagefind-filter="language">{escape(language_name(article.language, ui_language))}</span>',
+    ]
+    for entity_type in ENTITY_TYPES:
+        data += [f'<span data-pagefind-filter="{entity_type}">{escape(n)}</span>' for n in article.names(entity_type)]
+    names = entity_names(article)
+    boosted = f'<p hidden data-pagefind-weight="{ENTITY_WEIGHT}">{escape(" · ".join(names))}</p>\n' if names else ""
+    return (
+        '<div class="na-search-body" data-pagefind-body>\n' + html
+        + '<div hidden data-pagefind-ignore>' + "".join(data) + "</div>\n"
+        + boosted + render_terms(terms) + "</div>\n"
+    )
