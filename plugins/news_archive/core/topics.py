@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 # Nouns at least this frequent in general language (wordfreq Zipf scale) are too generic to be a
@@ -110,13 +112,13 @@ def extract_candidates(
     if lexicon is None or not text:
         return []
     language = lexicon.language
-    blocked = sorted(names)
+    blocked = _Spans(names)
     roles_end = set(person_starts)
     found: list[tuple[str, str, int]] = []  # key, surface, position
     phrase: list[tuple[str, str, int]] = []  # English: running adjective/noun phrase
     for match in _WORD.finditer(text):
         word, start = match.group(), match.start()
-        if _inside(start, blocked) or _before_person(text, match.end(), roles_end):
+        if blocked.covers(start) or _before_person(text, match.end(), roles_end):
             found.extend(_flush(phrase))
             continue
         if language == "en":
@@ -133,8 +135,17 @@ def extract_candidates(
     return _aggregate(found, len(text), language)
 
 
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+class _Spans:
+    """(start, end) spans, asked whether they cover a position in O(log n)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))  # furthest end so far
+
+    def covers(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.reach[index]
 
 
 def _before_person(text: str, end: int, person_starts: set[int]) -> bool:
