@@ -11,6 +11,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from news_archive.core.errors import ConfigError
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -19,8 +21,8 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 DEFAULT_MODELS: dict[str, str | None] = {"de": "news_archive:de_news_ner", "en": None}
 
 
-class ModelNotFoundError(Exception):
-    pass
+class ModelNotFoundError(ConfigError):
+    """The configured spaCy model cannot be found or loaded."""
 
 
 def resolve_model(reference: str) -> Path | str:
