@@ -110,6 +110,18 @@ def _extract_features(columns: Sequence[int | str]) -> Model[List[Doc], List[Int
     return Model("extract_features_gazetteer", forward, attrs={"columns": list(columns)})
 
 
+def _row_dropout(rate: float) -> Model[Floats2d, Floats2d]:
+    """Zero whole rows (tokens) in training, rescaling the rest; identity at inference."""
+
+    def forward(model: Model, X: Floats2d, is_train: bool):
+        if not is_train or not rate:
+            return X, lambda dY: dY
+        keep = (model.ops.xp.random.uniform(size=(X.shape[0], 1)) >= rate).astype(X.dtype) / (1.0 - rate)
+        return X * keep, lambda dY: dY * keep
+
+    return Model("row_dropout", forward, attrs={"word_dropout": rate})
+
+
 @registry.architectures("news_archive.GazetteerMultiHashEmbed.v1")
 def gazetteer_multi_hash_embed(
     width: int,
@@ -117,14 +129,20 @@ def gazetteer_multi_hash_embed(
     rows: List[int],
     gazetteer_rows: int = 64,
     include_static_vectors: bool = False,
+    word_dropout: float = 0.0,
 ) -> Model[List[Doc], List[Floats2d]]:
-    """spaCy's MultiHashEmbed.v2 with the gazetteer bitmask as an extra embedded column."""
+    """spaCy's MultiHashEmbed.v2 with the gazetteer bitmask as an extra embedded column.
+
+    ``word_dropout`` drops whole vectors of the first attribute (the word, usually NORM) in
+    training, so the model also learns to tag from affixes, shape and lexicons alone: most
+    test entities are words it never saw.
+    """
     if len(rows) != len(attrs):
         raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
     all_rows = list(rows) + [gazetteer_rows]
-    embeddings = [
-        HashEmbed(width, n_rows, column=index, seed=8 + index, dropout=0.0) for index, n_rows in enumerate(all_rows)
-    ]
+    embeddings = [HashEmbed(width, n_rows, column=index, seed=8 + index, dropout=0.0) for index, n_rows in enumerate(all_rows)]
+    if word_dropout:
+        embeddings[0] = chain(embeddings[0], _row_dropout(word_dropout))
     concat_size = width * (len(embeddings) + include_static_vectors)
     max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
     extract = _extract_features(attrs)
