@@ -20,10 +20,20 @@
   }
 
   /* <site>/?q=words on any page: the search page runs that search. */
-  var query = new URLSearchParams(location.search).get("q");
+  /* Read before Material, which drops ?q= from the address when its dialog closes. */
+  var initialParams = new URLSearchParams(location.search);
+  var query = initialParams.get("q");
   if (query && !onSearchPage()) {
     location.replace(searchPage.href + "?q=" + encodeURIComponent(query));
     return;
+  }
+
+  function closeMaterialSearch() {
+    var toggle = document.getElementById("__search");
+    if (toggle && toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
   }
 
   /* Material's header search box (and its keyboard shortcuts) lead to the search page. */
@@ -32,18 +42,27 @@
     if (!(target instanceof HTMLInputElement) || !target.classList.contains("md-search__input")) return;
     var value = target.value.trim();
     target.blur();
-    var toggle = document.getElementById("__search");
-    if (toggle) toggle.checked = false;
+    closeMaterialSearch();
     var own = document.querySelector(".na-search-input");
     if (own && onSearchPage()) { own.focus(); return; }
     location.href = searchPage.href + (value ? "?q=" + encodeURIComponent(value) : "");
   }, true);
 
+  /* On the search page, Material has already opened its own dialog for ?q=: close it. */
+  if (onSearchPage()) {
+    var header = document.querySelector(".md-search__input");
+    if (header) { header.value = ""; header.blur(); }
+    closeMaterialSearch();
+  }
+
   var pagefind = null;
   function loadPagefind() {
     if (!pagefind) {
       pagefind = import(new URL(settings.bundle + "pagefind.js", root).href).then(function (pf) {
-        return Promise.resolve(pf.options({ baseUrl: root.pathname })).then(function () { return pf; });
+        /* filters() loads the filter chunks; without them searches report no facet counts. */
+        return Promise.resolve(pf.options({ baseUrl: root.pathname }))
+          .then(function () { return pf.filters(); })
+          .then(function () { return pf; });
       });
     }
     return pagefind;
@@ -61,7 +80,8 @@
       status: box.querySelector(".na-search-status"), list: box.querySelector(".na-search-results"),
       more: box.querySelector(".na-search-more"),
     };
-    var params = new URLSearchParams(location.search);
+    var params = initialParams || new URLSearchParams(location.search);
+    initialParams = null;
     var state = { q: params.get("q") || "", sort: params.get("sort") || "", filters: {} };
     Object.keys(ui.facets).forEach(function (key) { state.filters[key] = new Set(params.getAll(key)); });
     ui.input.value = state.q;
