@@ -48,5 +48,8 @@ bench: install
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
+fuzz: install
+	$(BIN)/python benchmarks/fuzz_readers.py --minutes $${FUZZ_MINUTES:-3}
+
 clean:
 	rm -rf site site_src/articles .news-archive-cache test-output

@@ -40,6 +40,10 @@ CASES: dict[str, tuple[str, bytes, str]] = {
     "dots-name": ("2024-01-01-a..b.txt", ("Punkte im Namen\n\n" + GOOD_BODY).encode(), "ok"),
     "same-title-1": ("2024-01-02-gleich-1.txt", ("Gleicher Titel\n\nErster Text über das Wetter in Hamburg am Morgen.\n").encode(), "ok"),
     "same-title-2": ("2024-01-02-gleich-2.txt", ("Gleicher Titel\n\nZweiter Text über das Wetter in München am Abend.\n").encode(), "ok"),
+    "recursive-alias": ("2024-01-01-rekursiv.md", b"---\nt: &a [*a]\ntitle: x\n---\nText\n", "recursive YAML alias"),
+    "control-chars-html": ("2024-01-01-steuer.html", b"<html><head><title>Steuerzeichen\x01 im Titel</title></head><body><article>"
+                           + b"<p>Ein Absatz\x02 mit Steuerzeichen, der lang genug ist, um als Artikeltext zu gelten, und noch mehr.</p>" * 4
+                           + b"</article></body></html>", "ok"),
     "broken-jsonl": ("2024-01-01-export.jsonl", b'{"title": "Gut", "text": "Ein guter Datensatz mit Text."}\n{"title": \n', "invalid JSON"),
 }
 

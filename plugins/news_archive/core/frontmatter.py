@@ -34,7 +34,10 @@ class _Loader(yaml.SafeLoader):
 def _expanded_size(node: yaml.Node, seen: dict[int, int], limit: int) -> int:
     """How many nodes the document has once every alias is expanded (memoised, stops past limit)."""
     if id(node) in seen:
+        if seen[id(node)] < 0:
+            raise yaml.YAMLError("recursive YAML alias")
         return seen[id(node)]
+    seen[id(node)] = -1  # in progress: meeting it again means the document contains itself
     size = 1
     if isinstance(node, yaml.SequenceNode):
         for child in node.value:

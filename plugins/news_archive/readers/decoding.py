@@ -8,6 +8,7 @@ from news_archive.core.errors import ArticleError
 
 _CONTROL = {c for c in range(32) if c not in (9, 10, 13)}
 MAX_CONTROL_SHARE = 0.01
+_DROP_CONTROLS = dict.fromkeys(_CONTROL)  # stray control characters: no text has them, XML refuses them
 
 
 def decode_text(data: bytes, path: str) -> str:
@@ -25,4 +26,5 @@ def decode_text(data: bytes, path: str) -> str:
         text = str(best)
     if sum(1 for ch in text[:20000] if ord(ch) in _CONTROL) > MAX_CONTROL_SHARE * min(len(text), 20000):
         raise ArticleError(path, "binary file, not text")
+    text = text.translate(_DROP_CONTROLS)
     return text.replace("\r\n", "\n").replace("\r", "\n")
