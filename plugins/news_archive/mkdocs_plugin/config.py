@@ -62,3 +62,7 @@ class NewsArchiveConfig(base.Config):
     search_compound_parts = c.Type(bool, default=D.search_compound_parts)
 
     serve_reingest = c.Type(bool, default=True)  # `mkdocs serve`: re-ingest changed content
+
+    # Generated pages outside the nav render by filling one checked theme rendering per shape of
+    # page (news_archive.mkdocs_plugin.generated); false: every page through the theme.
+    page_shell = c.Type(bool, default=True)

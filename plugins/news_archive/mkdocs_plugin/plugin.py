@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from news_archive.core.errors import ArticleError, ConfigError
 from news_archive.mkdocs_plugin.config import NewsArchiveConfig
+from news_archive.mkdocs_plugin.generated import GeneratedPage, ThemeShell, generated_meta
 from news_archive.mkdocs_plugin.serve import ContentWatcher
 from news_archive.search.integration import SiteSearch
 from news_archive.settings import IngestSettings, load_ingest_settings, resolve
@@ -96,12 +97,25 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         for spec in plan_pages(archive, self.t):
             self.pages[spec.src_uri] = spec
             if files.get_file_from_path(spec.src_uri) is None:
-                files.append(File.generated(config, spec.src_uri, content=_stub(spec.title, spec.search),
-                                            inclusion=_inclusion(spec)))
+                files.append(self._generated_file(spec, config))
         if files.get_file_from_path(self.config.home_page) is None:
             files.append(File.generated(config, self.config.home_page, content=_stub(config.site_name, True)))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "news-archive.css")))
         return self.search.on_files(files, config, self.articles)
+
+    def _generated_file(self, spec: PageSpec, config) -> File:
+        """A virtual page; outside the nav it skips Markdown (and, with ``page_shell``, most of the theme)."""
+        inclusion = _inclusion(spec)
+        if inclusion is not InclusionLevel.NOT_IN_NAV:  # nav pages keep their nav titles
+            return File.generated(config, spec.src_uri, content=_stub(spec.title, spec.search), inclusion=inclusion)
+        file = File.generated(config, spec.src_uri, content="", inclusion=inclusion)
+        GeneratedPage(file, config, generated_meta(spec.title, spec.search, self.config.page_shell))
+        return file
+
+    def on_env(self, env, *, config, files):
+        if self.config.page_shell:
+            ThemeShell(env, config, files)
+        return env
 
     def _collect_articles(self, files: Files, config) -> dict[str, ArticleRecord]:
         """Front matter of every article below ``articles_dir``; broken files are warned about and skipped."""

@@ -114,6 +114,8 @@ class Translator:
         except (UnknownLocaleError, ValueError):
             self.locale = Locale.parse("en")
         self.strings = STRINGS[self.language]
+        self._dates: dict[date, str] = {}  # Babel is slow; a site shows the same dates many times
+        self._numbers: dict[int, str] = {}
 
     def __call__(self, key: str, **values: object) -> str:
         return self.strings[key].format(**values)
@@ -122,11 +124,18 @@ class Translator:
         return self("articles_one" if n == 1 else "articles_other", n=self.number(n))
 
     def number(self, n: int) -> str:
-        return format_decimal(n, locale=self.locale)
+        found = self._numbers.get(n)
+        if found is None:
+            found = self._numbers[n] = format_decimal(n, locale=self.locale)
+        return found
 
     def date(self, value: date | datetime) -> str:
         """'2. Dezember 2025' / 'December 2, 2025'."""
-        return _babel_date(value, format="long", locale=self.locale)
+        day = value.date() if isinstance(value, datetime) else value
+        found = self._dates.get(day)
+        if found is None:
+            found = self._dates[day] = _babel_date(day, format="long", locale=self.locale)
+        return found
 
     def month(self, year: int, month: int) -> str:
         """'Dezember 2025' / 'December 2025'."""

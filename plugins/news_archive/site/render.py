@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,7 +21,7 @@ from news_archive.site.mentions import link_first_mentions
 from news_archive.site.options import ENTITY_TYPES
 from news_archive.site.pages import PageSpec, paginated_urls
 from news_archive.site.records import ArticleRecord
-from news_archive.site.related import related_articles
+from news_archive.site.related import RelatedIndex
 from news_archive.site.timeline import render_timeline
 from news_archive.site.urls import page_url, relative_url, src_for_url
 
@@ -36,6 +37,7 @@ def make_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        auto_reload=False,  # templates do not change during a build; no stat() per page
     )
 
 
@@ -54,24 +56,33 @@ class SiteRenderer:
         self.options = archive.options
         self.t = translator
         self.env = env or make_environment()
+        self.env.globals["t"] = translator  # macros are imported without context (cached), so t is global
+        self.related = RelatedIndex(archive, self.options.article_related_count)
+        self._items: dict[int, dict] = {}
 
     # -- helpers -------------------------------------------------------------------------
     def _render(self, template: str, here: str, **context: object) -> str:
-        def link(url: str) -> str:
-            return relative_url(here, url)
-
-        return self.env.get_template(template).render(t=self.t, link=link, **context).strip() + "\n"
+        return self.env.get_template(template).render(link=partial(relative_url, here), **context).strip() + "\n"
 
     def _url(self, pattern: str, **values: object) -> str:
         return page_url(src_for_url(pattern.format(**values)), self.options.directory_urls)
 
-    def _item(self, article: ArticleRecord) -> dict:
-        return {"title": article.title, "url": article.url, "date": self.t.date(article.date),
-                "iso": article.date.isoformat(), "summary": article.summary}
+    def _item(self, article: ArticleRecord, here: str) -> dict:
+        """An article in a listing, linked from the page at ``here`` (the rest is made once)."""
+        key = id(article)
+        item = self._items.get(key)
+        if item is None:
+            item = self._items[key] = {"title": article.title, "url": article.url, "date": self.t.date(article.date),
+                                       "iso": article.date.isoformat(), "summary": article.summary}
+        return {**item, "href": relative_url(here, article.url)}
 
-    def _entity(self, entity: Entity, count: int | None = None) -> dict:
+    def _entity(self, entity: Entity, here: str, count: int | None = None) -> dict:
         return {"name": entity.name, "url": entity.url, "count": entity.count if count is None else count,
-                "type": entity.type}
+                "type": entity.type, "href": None if entity.url is None else relative_url(here, entity.url)}
+
+    @staticmethod
+    def _hrefs(feeds: dict | None, here: str) -> dict | None:
+        return feeds and {kind: relative_url(here, url) for kind, url in feeds.items()}
 
     def _feeds(self, base_url: str) -> dict | None:
         if not self.options.feed_enabled:
@@ -90,11 +101,11 @@ class SiteRenderer:
     def _pagination(self, spec: PageSpec, base: str) -> dict | None:
         if spec.pages <= 1:
             return None
-        urls = [page_url(src_for_url(u), self.options.directory_urls)
-                for u in paginated_urls(base, spec.pages, self.options.pagination_url)]
-        return {"page": spec.page, "pages": spec.pages, "urls": urls,
-                "newer": urls[spec.page - 2] if spec.page > 1 else None,
-                "older": urls[spec.page] if spec.page < spec.pages else None}
+        hrefs = [relative_url(spec.url, page_url(src_for_url(u), self.options.directory_urls))
+                 for u in paginated_urls(base, spec.pages, self.options.pagination_url)]
+        return {"page": spec.page, "pages": spec.pages, "hrefs": hrefs,
+                "newer": hrefs[spec.page - 2] if spec.page > 1 else None,
+                "older": hrefs[spec.page] if spec.page < spec.pages else None}
 
     # -- article pages -------------------------------------------------------------------
     def render_article(self, article: ArticleRecord, body_html: str) -> str:
@@ -102,7 +113,7 @@ class SiteRenderer:
         here = article.url
         groups = []
         for entity_type in ENTITY_TYPES:
-            members = [self._entity(self.archive.entities[(entity_type, n)]) for n in article.names(entity_type)]
+            members = [self._entity(self.archive.entities[(entity_type, n)], here) for n in article.names(entity_type)]
             if members:
                 groups.append({"type": entity_type, "label": self.t(entity_type), "entities": members})
         if self.options.article_link_mentions:
@@ -110,13 +121,13 @@ class SiteRenderer:
         position = self.archive.position[article.id]
         older = self.archive.articles[position - 1] if position > 0 else None
         newer = self.archive.articles[position + 1] if position + 1 < len(self.archive.articles) else None
-        related = related_articles(self.archive, article, self.options.article_related_count)
+        related = self.related.articles(article)
         minutes = max(1, math.ceil(article.words / self.options.article_words_per_minute))
         return self._render(
             "article.html", here, article=article, date=self.t.date(article.date), iso=article.date.isoformat(),
             minutes=minutes, groups=groups, body=body_html, source_href=safe_href(article.source_url),
-            older=self._item(older) if older else None, newer=self._item(newer) if newer else None,
-            related=[self._item(a) for a in related],
+            older=self._item(older, here) if older else None, newer=self._item(newer, here) if newer else None,
+            related=[self._item(a, here) for a in related],
         )
 
     def link_mentions(self, article: ArticleRecord, body_html: str) -> str:
@@ -139,7 +150,7 @@ class SiteRenderer:
         size = self.options.entity_page_size
         shown = articles[(spec.page - 1) * size: spec.page * size]
         base = self.options.entity_url(entity.type).format(slug=entity.slug)
-        co_mentions = [self._entity(other, n)
+        co_mentions = [self._entity(other, spec.url, n)
                        for other, n in self.archive.ranked_co_mentions(entity)[: self.options.entity_co_mentions]]
         counts = Counter((a.date.year, a.date.month) for a in articles)
         place = None
@@ -151,13 +162,13 @@ class SiteRenderer:
                 "map": self.options.entity_map_url.format(lat=geo["lat"], lon=geo["lon"]) if has_point else None,
             }
         return self._render(
-            "entity.html", spec.url, spec=spec, entity=self._entity(entity),
+            "entity.html", spec.url, spec=spec, entity=self._entity(entity, spec.url),
             kind=self.t(SINGULAR[entity.type]), index_url=self._url(self.options.index_url(entity.type)),
             index_label=self.t(entity.type), aliases=sorted(entity.aliases, key=sort_key),
             first=self.t.date(articles[-1].date), last=self.t.date(articles[0].date),
             timeline=render_timeline(counts, self.t, self.t("timeline")) if spec.page == 1 else "",
-            articles=[self._item(a) for a in shown], co_mentions=co_mentions, place=place,
-            feeds=self.entity_feed_urls(entity), paging=self._pagination(spec, base),
+            articles=[self._item(a, spec.url) for a in shown], co_mentions=co_mentions, place=place,
+            feeds=self._hrefs(self.entity_feed_urls(entity), spec.url), paging=self._pagination(spec, base),
         )
 
     def _render_index(self, spec: PageSpec) -> str:
@@ -165,11 +176,11 @@ class SiteRenderer:
         entities = sorted(self.archive.by_type(entity_type), key=lambda e: sort_key(e.name))
         letters: dict[str, list[dict]] = {}
         for entity in entities:
-            letters.setdefault(initial(entity.name), []).append(self._entity(entity))
+            letters.setdefault(initial(entity.name), []).append(self._entity(entity, spec.url))
         top = sorted(entities, key=lambda e: (-e.count, sort_key(e.name)))[: self.options.index_top_count]
         return self._render(
             "index.html", spec.url, spec=spec, letters=sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0])),
-            top=[self._entity(e) for e in top], min_articles=self.options.entity_min_articles,
+            top=[self._entity(e, spec.url) for e in top], min_articles=self.options.entity_min_articles,
             has_unlinked=any(e.url is None for e in entities),
         )
 
@@ -178,7 +189,7 @@ class SiteRenderer:
         for (year, month), positions in sorted(self.archive.months.items(), reverse=True):
             years.setdefault(year, []).append(self._month(year, month, len(positions)))
         return self._render(
-            "archive.html", spec.url, spec=spec, feeds=self.archive_feed_urls(),
+            "archive.html", spec.url, spec=spec, feeds=self._hrefs(self.archive_feed_urls(), spec.url),
             years=[{"year": y, "url": self._url(self.options.archive_year_url, year=y),
                     "count": sum(m["count"] for m in months), "months": months} for y, months in years.items()],
         )
@@ -200,7 +211,7 @@ class SiteRenderer:
         shown = [self.archive.articles[p] for p in positions[(spec.page - 1) * size: spec.page * size]]
         base = self.options.archive_month_url.format(year=year, month=f"{month:02d}")
         return self._render(
-            "month.html", spec.url, spec=spec, articles=[self._item(a) for a in shown],
+            "month.html", spec.url, spec=spec, articles=[self._item(a, spec.url) for a in shown],
             year_url=self._url(self.options.archive_year_url, year=year), year=year,
             paging=self._pagination(spec, base),
         )
@@ -209,7 +220,7 @@ class SiteRenderer:
     def render_home(self, here: str) -> str:
         """What the plugin adds to the home page: the latest articles and who is in the news."""
         options = self.options
-        latest = [self._item(a) for a in reversed(self.archive.articles[-options.home_latest_count:])] \
+        latest = [self._item(a, here) for a in reversed(self.archive.articles[-options.home_latest_count:])] \
             if options.home_latest_count else []
         recent = self.archive.recent_counts(options.home_recent_days)
         groups = []
@@ -218,8 +229,8 @@ class SiteRenderer:
                             key=lambda item: (-item[0], sort_key(item[1][1])))[: options.home_entities_count]
             if ranked:
                 groups.append({"label": self.t(entity_type), "url": self._url(options.index_url(entity_type)),
-                               "entities": [self._entity(self.archive.entities[k], n) for n, k in ranked]})
+                               "entities": [self._entity(self.archive.entities[k], here, n) for n, k in ranked]})
         return self._render(
             "home.html", here, latest=latest, groups=groups, days=options.home_recent_days,
-            archive_url=self._url(options.archive_url), feeds=self.archive_feed_urls(),
+            archive_url=self._url(options.archive_url), feeds=self._hrefs(self.archive_feed_urls(), here),
         )
