@@ -165,3 +165,22 @@ def test_timeline_spans_every_month_and_escapes():
 def test_sort_key_and_initials_ignore_case_and_accents():
     assert sorted(["oslo", "Österreich", "Zürich", "Abu"], key=sort_key) == ["Abu", "oslo", "Österreich", "Zürich"]
     assert initial("Österreich") == "O" and initial("1. FC Köln") == "#"
+
+
+def test_dependents_of_an_edit_and_of_a_new_entity():
+    from news_archive.site.dependents import find_dependents, signature
+    from news_archive.site.i18n import Translator
+    from news_archive.site.pages import plan_pages
+
+    archive = _records(SiteOptions(language="de", entity_min_articles=1, entity_page_size=1))
+    specs = plan_pages(archive, Translator("de"))
+    before = {a.src_uri: signature(a) for a in archive.articles}
+    putin_article = archive.articles[-1]
+    edit = find_dependents(archive, specs, [putin_article], before)
+    assert "personen/wladimir-putin/index.md" in edit.pages  # newest first: page 1 lists it
+    assert "personen/wladimir-putin/page/3/index.md" not in edit.pages
+    assert {"archive/index.md", "archive/2025/12/index.md"} <= edit.pages
+    assert edit.articles == {archive.articles[-2].src_uri}
+    before[putin_article.src_uri] = (before[putin_article.src_uri][0], (("people", ("Alt",)),))
+    moved = find_dependents(archive, specs, [putin_article], before)
+    assert "personen/wladimir-putin/page/3/index.md" in moved.pages and ("people", "Alt") in moved.entities

@@ -16,7 +16,8 @@ from news_archive.mkdocs_plugin.generated import GeneratedPage, ThemeShell, gene
 from news_archive.mkdocs_plugin.serve import ContentWatcher
 from news_archive.search.integration import SiteSearch
 from news_archive.settings import IngestSettings, load_ingest_settings, resolve
-from news_archive.site.archive import build_archive
+from news_archive.site.archive import Archive, build_archive
+from news_archive.site.dependents import Dependents, Signature, find_dependents, signature
 from news_archive.site.export import export_articles, export_entities
 from news_archive.site.feeds import generate_feeds
 from news_archive.site.i18n import Translator
@@ -41,9 +42,13 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.watcher: ContentWatcher | None = None
         self.articles: dict[str, ArticleRecord] = {}
         self.pages: dict[str, PageSpec] = {}
+        self.dirty = False
+        self.signatures: dict[str, Signature] | None = None  # `serve --dirty`: the articles of the last build
+        self.scope: Dependents | None = None  # `serve --dirty`: what this rebuild renders; None: everything
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config):
         try:
@@ -93,15 +98,30 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.articles = self._collect_articles(files, config)
         archive = build_archive(list(self.articles.values()), self.options)
         self.renderer = SiteRenderer(archive, self.t)
-        self.pages = {}
-        for spec in plan_pages(archive, self.t):
-            self.pages[spec.src_uri] = spec
+        self.pages = {spec.src_uri: spec for spec in plan_pages(archive, self.t)}
+        self.scope = self._dirty_scope(files, archive)
+        for spec in self.pages.values():
+            if self.scope is not None and spec.src_uri not in self.scope.pages:
+                continue  # `serve --dirty`: its last output stays
             if files.get_file_from_path(spec.src_uri) is None:
                 files.append(self._generated_file(spec, config))
         if files.get_file_from_path(self.config.home_page) is None:
             files.append(File.generated(config, self.config.home_page, content=_stub(config.site_name, True)))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "news-archive.css")))
         return self.search.on_files(files, config, self.articles)
+
+    def _dirty_scope(self, files: Files, archive: Archive) -> Dependents | None:
+        """`mkdocs serve --dirty` after the first build: the pages that show the changed articles."""
+        before, self.signatures = self.signatures, {a.src_uri: signature(a) for a in archive.articles}
+        if not (self.serving and self.dirty) or before is None:
+            return None
+        changed = [a for a in archive.articles if files.get_file_from_path(a.src_uri).is_modified()]
+        scope = find_dependents(archive, list(self.pages.values()), changed, before)
+        for src in [*scope.articles, self.config.home_page]:
+            if (file := files.get_file_from_path(src)) is not None:
+                file.is_modified = _modified  # MkDocs rebuilds only modified pages under --dirty
+        log.info("Dirty rebuild: %d changed articles, %d generated pages", len(changed), len(scope.pages))
+        return scope
 
     def _generated_file(self, spec: PageSpec, config) -> File:
         """A virtual page; outside the nav it skips Markdown (and, with ``page_shell``, most of the theme)."""
@@ -156,10 +176,12 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         return html
 
     def on_post_build(self, *, config) -> None:
-        self.search.on_post_build(config)
+        if self.scope is None:  # `serve --dirty` keeps the search index of the first build
+            self.search.on_post_build(config)
         site_dir = Path(config.site_dir)
         archive = self.renderer.archive
-        outputs = [(feed.path, feed.content) for feed in generate_feeds(self.renderer)]
+        only = None if self.scope is None else self.scope.entities
+        outputs = [(feed.path, feed.content) for feed in generate_feeds(self.renderer, only)]
         if self.config.export_entities:
             outputs.append((self.config.export_entities, export_entities(archive).encode("utf-8")))
         if self.config.export_articles:
@@ -176,6 +198,10 @@ def _stub(title: str, search: bool) -> str:
     if not search:
         meta["search"] = {"exclude": True}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n"
+
+
+def _modified() -> bool:
+    return True
 
 
 def _inclusion(spec: PageSpec) -> InclusionLevel:

@@ -5,12 +5,12 @@ Links are absolute, from ``site_url``; entries are the newest ``feed_size`` arti
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
-from news_archive.site.archive import Archive
+from news_archive.site.archive import Archive, EntityKey
 from news_archive.site.records import ArticleRecord
 from news_archive.site.render import SiteRenderer
 from news_archive.site.urls import absolute_url
@@ -22,8 +22,8 @@ class FeedFile:
     content: bytes
 
 
-def generate_feeds(renderer: SiteRenderer) -> Iterator[FeedFile]:
-    """Every feed of the site: the archive's, then one pair per entity page."""
+def generate_feeds(renderer: SiteRenderer, entities: Collection[EntityKey] | None = None) -> Iterator[FeedFile]:
+    """Every feed of the site: the archive's, then one pair per entity page (or per one of ``entities``)."""
     archive, options = renderer.archive, renderer.options
     if not options.feed_enabled:
         return
@@ -33,6 +33,8 @@ def generate_feeds(renderer: SiteRenderer) -> Iterator[FeedFile]:
     if not options.feed_entities:
         return
     for entity in sorted(archive.entities.values(), key=lambda e: (e.type, e.slug)):
+        if entities is not None and entity.key not in entities:
+            continue
         urls = renderer.entity_feed_urls(entity)
         if urls is None:
             continue
