@@ -11,7 +11,7 @@ import json
 import logging
 import os
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -90,6 +90,7 @@ class ArticleCache:
         self.path = path
         self._old: dict[str, list] = self._load()
         self._new: dict[str, list] = {}
+        self._changed = False
 
     def _load(self) -> dict[str, list]:
         if self.path is None or not self.path.is_file():
@@ -105,16 +106,17 @@ class ArticleCache:
         stamp = [stat.st_size, stat.st_mtime_ns]
         cached = self._old.get(src_uri)
         if cached and cached[0] == stamp:
-            record = _record_from_json(cached[1], src_uri, url)
-        else:
-            text = Path(abs_path).read_text(encoding="utf-8-sig")
-            record = read_article_record(text, src_uri, src_uri, url)
+            self._new[src_uri] = cached  # as loaded: nothing to serialise again
+            return _record_from_json(cached[1], src_uri, url)
+        text = Path(abs_path).read_text(encoding="utf-8-sig")
+        record = read_article_record(text, src_uri, src_uri, url)
         self._new[src_uri] = [stamp, _record_to_json(record)]
+        self._changed = True
         return record
 
     def save(self) -> None:
         """Write the cache when it changed (stale entries go)."""
-        if self.path is None or self._new == self._old:
+        if self.path is None or not (self._changed or self._new.keys() != self._old.keys()):
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -126,10 +128,13 @@ class ArticleCache:
 
 
 def _record_to_json(record: ArticleRecord) -> dict:
-    data = asdict(record)
+    # Not dataclasses.asdict: its deep copies cost more than reading the article.
+    data = {name: getattr(record, name) for name in _JSON_FIELDS}
     data["date"] = record.date.isoformat()
-    del data["src_uri"], data["url"]
     return data
+
+
+_JSON_FIELDS = tuple(f.name for f in fields(ArticleRecord) if f.name not in ("src_uri", "url"))
 
 
 def _record_from_json(data: dict, src_uri: str, url: str) -> ArticleRecord:
