@@ -108,9 +108,10 @@ def index_bytes(site: Path, engine: str) -> tuple[int, int]:
 
 
 # -- the browser -----------------------------------------------------------------------------
-def first_query_bytes(site: Path, engine: str, query: str) -> tuple[int, int, int]:
+def first_query_bytes(site: Path, engine: str, query: str) -> tuple[int, int, int, int]:
     """(bytes as served, bytes with gzip on text responses, requests) fetched for search up to
-    the first results of ``query`` (opened as a deep link, as a reader's first search)."""
+    the first results of ``query`` (opened as a deep link, as a reader's first search), and the
+    bytes fetched after them (the facets)."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, serve_directory
@@ -128,13 +129,22 @@ def first_query_bytes(site: Path, engine: str, query: str) -> tuple[int, int, in
             else:
                 tab.goto(url + "search/?q=" + query)
                 tab.locator(".na-search-result").first.wait_for(timeout=300_000)
+            first = len(seen)  # what had arrived when the first results showed
             tab.wait_for_load_state("networkidle")
+            tab.wait_for_timeout(1000)
             bodies = [(u, r.body()) for u, r in seen]
+            later = sum(len(b) for _, b in bodies[first:])  # Pagefind: the facets' filter lists
+            bodies = bodies[:first]
         finally:
             browser.close()
+    parts: dict[str, int] = {}
+    for u, body in bodies:
+        kind = re.sub(r"[._][0-9a-f]{6,}.*$", "", u.split("?")[0].rsplit("/", 2)[-2] + "/" + u.split("?")[0].rsplit("/", 1)[-1])
+        parts[kind] = parts.get(kind, 0) + len(body)
+    print(f"  {engine} {query!r}:", ", ".join(f"{k} {kb(v)}" for k, v in sorted(parts.items(), key=lambda kv: -kv[1])), flush=True)
     raw = sum(len(b) for _, b in bodies)
     zipped = sum(len(b) if PRECOMPRESSED.search(u.split("?")[0]) else len(gzip.compress(b, 6)) for u, b in bodies)
-    return raw, zipped, len(bodies)
+    return raw, zipped, len(bodies), later
 
 
 def kb(n: int) -> str:
@@ -153,10 +163,10 @@ def bench(size: int, work: Path) -> list[str]:
         site = project / "site"
         disk, files = index_bytes(site, engine)
         downloads = [first_query_bytes(site, engine, q) for q in QUERIES]
-        raw, zipped, requests = downloads[0]
+        raw, zipped, requests, later = downloads[0]
         worst = max(d[0] for d in downloads)
         rows.append(f"| {size:,} | {engine} | {indexing:.1f} s (build {total:.0f} s) | {kb(disk)} in {files:,} files "
-                    f"| {kb(raw)} ({requests} requests; {kb(zipped)} gzipped) | {kb(worst)} |")
+                    f"| {kb(raw)} ({requests} requests; {kb(zipped)} gzipped) | {kb(worst)} | {kb(later) if later else '–'} |")
         print(rows[-1], flush=True)
     return rows
 
@@ -171,8 +181,8 @@ def main() -> int:
              f"Machine: {os.cpu_count()} cores, {_memory_gib():.0f} GiB, {platform.platform()}, Python {platform.python_version()}.",
              f"Command: `python benchmarks/search_bench.py {' '.join(sys.argv[1:])}`. Queries: first query "
              f"\"{QUERIES[0]}\" (worst of {', '.join(QUERIES)}), opened as a `?q=` deep link in Chromium.", "",
-             "| articles | engine | index build (full build) | index on disk | first query downloads | worst query |",
-             "|---|---|---|---|---|---|"]
+             "| articles | engine | index build (full build) | index on disk | first query: bytes until results show | worst query | then, for the facets |",
+             "|---|---|---|---|---|---|---|"]
     for size in (int(s) for s in args.sizes.split(",")):
         lines += bench(size, args.work)
     text = "\n".join(lines) + "\n"

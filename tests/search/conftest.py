@@ -12,7 +12,7 @@ import yaml
 from news_archive.ingest.run import IngestRequest, run_ingest
 from news_archive.project import load_project_settings
 from tests.browser_support import free_port, serve_directory
-from tests.site.conftest import build_site
+from tests.site.conftest import build_site, fixture_site  # noqa: F401 - the fixture archive, built once
 from tests.site.test_site_demo import make_demo_project
 
 ENGINES = ("lunr", "pagefind")
