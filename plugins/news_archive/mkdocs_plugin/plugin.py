@@ -25,6 +25,7 @@ from news_archive.site.options import ENTITY_TYPES, SiteOptions, option_names, v
 from news_archive.site.pages import PageSpec, plan_pages
 from news_archive.site.records import ArticleCache, ArticleRecord
 from news_archive.site.render import SiteRenderer
+from news_archive.site.sanitize import sanitize_html
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -166,7 +167,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         src = page.file.src_uri
         if src in self.articles:
-            return self.search.article_content(self.renderer.render_article(self.articles[src], html), self.articles[src])
+            body = sanitize_html(html)
+            return self.search.article_content(self.renderer.render_article(self.articles[src], body), self.articles[src])
         if src == self.search.page_src:
             return self.search.render_page()
         if src in self.pages:
