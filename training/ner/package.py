@@ -59,6 +59,23 @@ META = {
 }
 
 
+def check_same_predictions(original: Path, packaged: Path, limit: int = 500) -> None:
+    """The packaged model must tag exactly like the trained one."""
+    from news_archive.nlp.ner_eval import predict, read_sentences
+
+    data = ROOT.parent / "shared" / "data" / "ner" / "de" / "germeval2014" / "dev_bioes.dev"
+    if not data.is_file():
+        print(f"warning: {data} missing, packaged model not checked")
+        return
+    sentences = read_sentences(data, "bioes", limit)
+    before, _ = predict(spacy.load(original), sentences)
+    after, _ = predict(spacy.load(packaged), sentences)
+    if before != after:
+        raise SystemExit(f"{packaged} tags differently from {original}")
+    text = "Angela Merkel sprach in Berlin mit Vertretern von Siemens."
+    print(f"checked {len(sentences)} dev sentences; {[(e.text, e.label_) for e in spacy.load(packaged)(text).ents]}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("model", type=Path)
@@ -82,7 +99,10 @@ def main() -> int:
     if args.out.exists():
         shutil.rmtree(args.out)
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    # The training vocabulary's strings (2+ MB) are not needed: hash embeddings hash the text.
+    nlp.vocab.strings._reset_and_load(sorted(nlp.get_pipe("ner").labels))
     nlp.to_disk(args.out)
+    check_same_predictions(args.model, args.out)
     size = sum(p.stat().st_size for p in args.out.rglob("*") if p.is_file())
     print(f"saved {args.out} ({size / 1e6:.1f} MB)")
     return 0

@@ -24,7 +24,9 @@ from spacy.ml.staticvectors import StaticVectors
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Floats2d, Ints2d
 
-FLAGS = {"NOUN": 1, "FIRST": 2, "LAST": 4, "PLACE": 8}
+FLAGS = {"NOUN": 1, "FIRST": 2, "LAST": 4, "PLACE": 8, "COMPOUND": 16}
+MIN_MODIFIER, MIN_HEAD = 2, 4  # shortest first part and last part of a compound
+MIN_COMPOUND = MIN_MODIFIER + MIN_HEAD
 EXTENSION = "gazetteer_flags"
 TABLE_FILE = "gazetteer.tsv.gz"
 
@@ -46,16 +48,34 @@ def read_table(path: str | Path) -> dict[str, int]:
 
 
 class GazetteerFlagger:
-    """Stores one lexicon bitmask per token in ``doc._.gazetteer_flags`` (0 = unknown)."""
+    """Stores one lexicon bitmask per token in ``doc._.gazetteer_flags`` (0 = unknown).
 
-    def __init__(self, name: str = "gazetteer") -> None:
+    With ``compound_heads``, a capitalised word missing from the table whose tail is a known
+    common noun ("Töpferateliers", "EU-Kommission") gets the COMPOUND flag: German compounds
+    are mostly common nouns, and most of them are in no lexicon.
+    """
+
+    def __init__(self, name: str = "gazetteer", compound_heads: bool = False) -> None:
         self.name = name
+        self.compound_heads = compound_heads
         self.table: dict[str, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        get = self.table.get
-        doc._.set(EXTENSION, [get(token.text, 0) for token in doc])
+        doc._.set(EXTENSION, [self.flags(token.text) for token in doc])
         return doc
+
+    def flags(self, word: str) -> int:
+        flags = self.table.get(word, 0)
+        if flags or not self.compound_heads or len(word) < MIN_COMPOUND or not word[0].isupper():
+            return flags
+        get = self.table.get
+        for start in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):  # longest head first
+            head = word[start:]
+            if head[0] == "-":
+                continue
+            if get(head[0].upper() + head[1:], 0) & FLAGS["NOUN"]:
+                return FLAGS["COMPOUND"]
+        return 0
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterable[Doc]:
         for doc in docs:
@@ -88,10 +108,10 @@ class GazetteerFlagger:
 @Language.factory(
     "news_archive_gazetteer",
     assigns=[f"doc._.{EXTENSION}"],
-    default_config={},
+    default_config={"compound_heads": False},
 )
-def make_gazetteer(nlp: Language, name: str) -> GazetteerFlagger:
-    return GazetteerFlagger(name)
+def make_gazetteer(nlp: Language, name: str, compound_heads: bool) -> GazetteerFlagger:
+    return GazetteerFlagger(name, compound_heads)
 
 
 def _extract_features(columns: Sequence[int | str]) -> Model[List[Doc], List[Ints2d]]:
