@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Material prints an end-of-life banner on every build; it says nothing about this project.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help install ingest serve build test test-fast eval-ingest train-ner bench fuzz clean
 
