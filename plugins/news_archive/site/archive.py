@@ -6,11 +6,13 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import lru_cache
 
 from news_archive.core.slugs import make_slug
 from news_archive.site.options import ENTITY_TYPES, SiteOptions
@@ -64,10 +66,14 @@ class Archive:
         """How often each other entity shares an article with ``entity`` (computed on demand)."""
         return self._co_mention_data(entity)[0]
 
-    def ranked_co_mentions(self, entity: Entity) -> list[tuple[Entity, int]]:
+    def ranked_co_mentions(self, entity: Entity, limit: int | None = None) -> list[tuple[Entity, int]]:
         """Co-mentioned entities, most shared first; ties: named earlier in those articles first."""
         counts, first = self._co_mention_data(entity)
-        ranked = sorted(counts, key=lambda k: (-counts[k], first[k], ENTITY_TYPES.index(k[0]), sort_key(k[1])))
+
+        def rank(k: EntityKey) -> tuple:
+            return -counts[k], first[k], ENTITY_TYPES.index(k[0]), sort_key(k[1])
+
+        ranked = sorted(counts, key=rank) if limit is None else heapq.nsmallest(limit, counts, key=rank)
         return [(self.entities[key], counts[key]) for key in ranked]
 
     def _co_mention_data(self, entity: Entity) -> tuple[Counter, dict[EntityKey, int]]:
@@ -135,6 +141,7 @@ def _assign_urls(entities: dict[EntityKey, Entity], options: SiteOptions) -> Non
             entity.url = page_url(src_for_url(url), options.directory_urls)
 
 
+@lru_cache(maxsize=65536)  # names repeat on every listing
 def sort_key(name: str) -> tuple[str, str]:
     """Alphabetical order that ignores case and accents ('Österreich' next to 'Oslo')."""
     folded = unicodedata.normalize("NFKD", name.casefold())

@@ -150,9 +150,10 @@ class SiteRenderer:
         size = self.options.entity_page_size
         shown = articles[(spec.page - 1) * size: spec.page * size]
         base = self.options.entity_url(entity.type).format(slug=entity.slug)
+        first_page = spec.page == 1  # co-mentions and the timeline: on the first page only
         co_mentions = [self._entity(other, spec.url, n)
-                       for other, n in self.archive.ranked_co_mentions(entity)[: self.options.entity_co_mentions]]
-        counts = Counter((a.date.year, a.date.month) for a in articles)
+                       for other, n in self.archive.ranked_co_mentions(entity, self.options.entity_co_mentions)] \
+            if first_page else []
         place = None
         if entity.type == "places" and entity.geo:
             geo = entity.geo
@@ -166,7 +167,8 @@ class SiteRenderer:
             kind=self.t(SINGULAR[entity.type]), index_url=self._url(self.options.index_url(entity.type)),
             index_label=self.t(entity.type), aliases=sorted(entity.aliases, key=sort_key),
             first=self.t.date(articles[-1].date), last=self.t.date(articles[0].date),
-            timeline=render_timeline(counts, self.t, self.t("timeline")) if spec.page == 1 else "",
+            timeline=render_timeline(Counter((a.date.year, a.date.month) for a in articles), self.t, self.t("timeline"))
+            if first_page else "",
             articles=[self._item(a, spec.url) for a in shown], co_mentions=co_mentions, place=place,
             feeds=self._hrefs(self.entity_feed_urls(entity), spec.url), paging=self._pagination(spec, base),
         )
