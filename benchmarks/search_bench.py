@@ -48,6 +48,7 @@ SEARCH_REQUESTS = {
     "lunr": re.compile(r"/search/search_index\.json|/assets/javascripts/workers/search|/assets/javascripts/lunr/"),
     "pagefind": re.compile(r"/pagefind/|/assets/news-archive/search\."),
 }
+FACETS = re.compile(r"/pagefind/filter/")
 PRECOMPRESSED = re.compile(r"\.(pagefind|pf_\w+)$")  # Pagefind's index files are gzipped already
 
 
@@ -129,14 +130,14 @@ def first_query_bytes(site: Path, engine: str, query: str) -> tuple[int, int, in
             else:
                 tab.goto(url + "search/?q=" + query)
                 tab.locator(".na-search-result").first.wait_for(timeout=300_000)
-            first = len(seen)  # what had arrived when the first results showed
             tab.wait_for_load_state("networkidle")
             tab.wait_for_timeout(1000)
             bodies = [(u, r.body()) for u, r in seen]
-            later = sum(len(b) for _, b in bodies[first:])  # Pagefind: the facets' filter lists
-            bodies = bodies[:first]
         finally:
             browser.close()
+    # The search page asks for Pagefind's filter lists only once the first results show.
+    later = sum(len(b) for u, b in bodies if FACETS.search(u))
+    bodies = [(u, b) for u, b in bodies if not FACETS.search(u)]
     parts: dict[str, int] = {}
     for u, body in bodies:
         kind = re.sub(r"[._][0-9a-f]{6,}.*$", "", u.split("?")[0].rsplit("/", 2)[-2] + "/" + u.split("?")[0].rsplit("/", 1)[-1])

@@ -208,10 +208,9 @@
         ? function (a, b) { return b.localeCompare(a); }
         : function (a, b) { return (values[b] || 0) - (values[a] || 0) || a.localeCompare(b); });
       var shown = names.filter(function (name, index) { return index < TOP || chosen.has(name); });
-      var group = element("details", "na-facet");
-      group.open = true;
+      var group = element("fieldset", "na-facet");
       group.dataset.key = key;
-      group.append(element("summary", null, ui.facets[key]));
+      group.append(element("legend", null, ui.facets[key]));
       shown.forEach(function (name) {
         var label = element("label", "na-facet-value");
         var box = element("input");
