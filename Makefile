@@ -15,7 +15,8 @@ help:
 	@echo "make build        ingest and build the site into site/ (strict)"
 	@echo "make eval-ingest  measure reader quality on ../shared/data/news-dev-de"
 	@echo "make train-ner    train the German NER model (long; CPU)"
-	@echo "make bench        run the benchmarks"
+	@echo "make bench        ingest, site-build and search benchmarks (long; appends to BENCHMARKS.md)"
+	@echo "make fuzz         fuzz the readers for a few minutes (FUZZ_MINUTES=3)"
 
 install: $(STAMP)
 
@@ -49,6 +50,7 @@ train-ner: install
 bench: install
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/search_bench.py
 
 fuzz: install
 	$(BIN)/python benchmarks/fuzz_readers.py --minutes $${FUZZ_MINUTES:-3}
