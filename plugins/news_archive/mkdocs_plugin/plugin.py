@@ -178,15 +178,16 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         return html
 
     def on_post_build(self, *, config) -> None:
-        if self.scope is None:  # `serve --dirty` keeps the search index of the first build
+        full = self.scope is None  # `serve --dirty` keeps the search index and exports of the first build
+        if full:
             self.search.on_post_build(config)
         site_dir = Path(config.site_dir)
         archive = self.renderer.archive
-        only = None if self.scope is None else self.scope.entities
+        only = None if full else self.scope.entities
         outputs = [(feed.path, feed.content) for feed in generate_feeds(self.renderer, only)]
-        if self.config.export_entities:
+        if self.config.export_entities and full:
             outputs.append((self.config.export_entities, export_entities(archive).encode("utf-8")))
-        if self.config.export_articles:
+        if self.config.export_articles and full:
             outputs.append((self.config.export_articles, export_articles(archive).encode("utf-8")))
         for relative, content in outputs:
             path = site_dir / relative
