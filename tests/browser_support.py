@@ -68,6 +68,8 @@ def serve_directory(folder: Path, mount: str = "/", port: int | None = None) -> 
 def chromium():
     """A headless Chromium from the distribution, driven by Playwright (skip when missing)."""
     if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} missing in CI: .ci/run installs Debian's chromium")
         pytest.skip(f"{CHROMIUM} missing: apt-get install -y chromium")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as playwright:

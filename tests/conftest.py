@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser_support import browser_page, chromium  # noqa: F401 - one browser for the whole session
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SAMPLE = REPO / "content" / "000_9c2291f4ff7c3933.txt"

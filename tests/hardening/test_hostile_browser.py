@@ -11,7 +11,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from tests.browser_support import browser_page, chromium, serve_directory  # noqa: F401
+from tests.browser_support import serve_directory
 
 pytestmark = pytest.mark.browser
 PWN = "window.__pwned = (window.__pwned || []).concat"

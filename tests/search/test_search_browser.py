@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.browser_support import browser_page, chromium, screenshot  # noqa: F401
+from tests.browser_support import screenshot
 
 pytestmark = pytest.mark.browser
 REFERENCE = "articles/2025/12/"  # the German reference article about Putin and Witkoff

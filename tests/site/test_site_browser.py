@@ -11,7 +11,7 @@ import re
 import pytest
 import yaml
 
-from tests.browser_support import browser_page, chromium, free_port, screenshot, serve_directory  # noqa: F401
+from tests.browser_support import free_port, screenshot, serve_directory
 from tests.site.conftest import build_site
 from tests.site.site_fixtures import write_fixture_site
 
