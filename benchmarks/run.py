@@ -16,7 +16,6 @@ import os
 import platform
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from datetime import datetime, timezone

@@ -19,7 +19,6 @@ import re
 import shutil
 import sys
 import time
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from news_archive import __version__
 from news_archive.core.errors import ConfigError
 
-log = logging.getLogger("news_archive")
+DEFAULT_CONFIG = Path("mkdocs.yml")  # without one, ingest runs on the documented defaults
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,13 +20,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except ConfigError as error:
-        return _fail(str(error), args.debug)
+        return _fail(str(error))
     except KeyboardInterrupt:
-        return _fail("interrupted", args.debug, code=130)
+        return _fail("interrupted", code=130)
     except Exception as error:  # noqa: BLE001 - the one place that turns any error into a message
         if args.debug:
             raise
-        return _fail(f"{type(error).__name__}: {error} (run with --debug for the traceback)", False)
+        return _fail(f"{type(error).__name__}: {error} (run with --debug for the traceback)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="turn raw articles into front-mattered Markdown")
     ingest.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the content folder)")
     ingest.add_argument("--out", type=Path, help="output folder (default: ingest.articles_dir)")
-    ingest.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the project's mkdocs.yml")
+    ingest.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="the project's mkdocs.yml")
     ingest.add_argument("--default-date", help="date for articles with no other date (YYYY-MM-DD)")
     ingest.add_argument("--no-wait", action="store_true", help="exit at once if another ingest is running")
     ingest.add_argument("--workers", type=int, help="processes for tagging (default: ingest.workers, else the number of cores)")
@@ -68,16 +68,14 @@ def _ingest(args: argparse.Namespace) -> int:
     from news_archive.ingest.lock import LockTimeout
     from news_archive.ingest.run import IngestRequest, run_ingest
     from news_archive.project import load_project_settings
+    from news_archive.settings import IngestSettings
 
     config_file = args.config.resolve()
-    settings = load_project_settings(config_file) if config_file.exists() or args.config != Path("mkdocs.yml") else None
-    if settings is None:
-        from news_archive.settings import IngestSettings
-
-        settings = IngestSettings()
+    explicit = args.config != DEFAULT_CONFIG
+    settings = load_project_settings(config_file) if explicit or config_file.exists() else IngestSettings()
     if args.workers is not None:
         if args.workers < 1:
-            return _fail("--workers must be at least 1", args.debug)
+            return _fail("--workers must be at least 1")
         settings = settings.model_copy(update={"workers": args.workers})
     request = IngestRequest(
         settings=settings,
@@ -91,11 +89,11 @@ def _ingest(args: argparse.Namespace) -> int:
         with progress_bar() as progress:
             report = run_ingest(request, progress)
     except LockTimeout as error:
-        return _fail(str(error), args.debug)
+        return _fail(str(error))
     print_report(report)
     return 0 if report.ok else 1
 
 
-def _fail(message: str, debug: bool, code: int = 2) -> int:
+def _fail(message: str, code: int = 2) -> int:
     print(f"news-archive: error: {message}", file=sys.stderr)
     return code

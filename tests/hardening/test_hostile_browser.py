@@ -20,7 +20,7 @@ ATTACKS = [
     f"<script>{PWN}('script')</script>",
     f"<img src=x onerror=\"{PWN}('img')\">",
     f"<svg onload=\"{PWN}('svg')\"></svg>",
-    f"<iframe srcdoc=\"<script>parent.__pwned=['iframe']</script>\"></iframe>",
+    "<iframe srcdoc=\"<script>parent.__pwned=['iframe']</script>\"></iframe>",
     f"<a href=\"javascript:{PWN}('link')\">klick</a>",
     "<style>body{display:none}</style>",
 ]
