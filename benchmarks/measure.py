@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import platform
 import statistics
 import subprocess
 import time
@@ -36,3 +37,16 @@ def median_of(runs: list[Run]) -> Run:
 
 def folder_size_mib(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / (1024 * 1024)
+
+
+def machine_line() -> str:
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    return f"Machine: {os.cpu_count()} cores, {memory:.0f} GiB, {platform.platform()}, Python {platform.python_version()}."
+
+
+def record(text: str, enabled: bool) -> None:
+    """Print a result and, unless disabled, append it to BENCHMARKS.md."""
+    print(text)
+    if enabled:
+        with open(Path(__file__).resolve().parents[1] / "BENCHMARKS.md", "a", encoding="utf-8") as stream:
+            stream.write("\n" + text)

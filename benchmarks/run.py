@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
 import statistics
 import sys
@@ -25,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from measure import Run, folder_size_mib, median_of, run_measured  # noqa: E402
+from measure import Run, folder_size_mib, machine_line, median_of, record, run_measured  # noqa: E402
 from synthetic import generate, write_articles, write_sources  # noqa: E402
 from site_projects import write_hugo_project, write_mkdocs_project  # noqa: E402
 
@@ -141,7 +140,7 @@ def main() -> int:
     sizes = [int(s) for s in args.sizes.split(",")] + ([100_000] if args.full else [])
     ingest_sizes = [int(s) for s in args.ingest_sizes.split(",")] if args.ingest_sizes else (sizes if args.full else [min(sizes)])
     lines = [f"### make bench, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
-             "", f"Machine: {os.cpu_count()} cores, {_memory_gib():.0f} GiB, {platform.platform()}, Python {platform.python_version()}.",
+             "", machine_line(),
              f"Command: `python benchmarks/run.py {' '.join(sys.argv[1:])}`; medians of {args.repeats} runs.", ""]
     if args.only != "site":
         lines += ["| articles | words | bare spaCy nlp.pipe | ingest cold, 1 worker (÷ spaCy) | ingest cold, 2 workers | warm | one changed | peak memory | output |",
@@ -159,16 +158,8 @@ def main() -> int:
             lines += format_site(bench_site(size, args.repeats, args.work))
             print(lines[-1], f"({time.time() - started:.0f} s)", flush=True)
         lines.append("")
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if not args.no_record:
-        with open(REPO / "BENCHMARKS.md", "a", encoding="utf-8") as stream:
-            stream.write("\n" + text)
+    record("\n".join(lines) + "\n", enabled=not args.no_record)
     return 0
-
-
-def _memory_gib() -> float:
-    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
-import platform
 import re
 import shutil
 import sys
@@ -28,6 +27,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from measure import machine_line, record  # noqa: E402
 from synthetic import generate, write_articles  # noqa: E402
 
 ENGINES = ("lunr", "pagefind")
@@ -178,23 +178,15 @@ def main() -> int:
     parser.add_argument("--no-record", action="store_true")
     args = parser.parse_args()
     lines = [f"### search_bench, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC", "",
-             f"Machine: {os.cpu_count()} cores, {_memory_gib():.0f} GiB, {platform.platform()}, Python {platform.python_version()}.",
+             machine_line(),
              f"Command: `python benchmarks/search_bench.py {' '.join(sys.argv[1:])}`. Queries: first query "
              f"\"{QUERIES[0]}\" (worst of {', '.join(QUERIES)}), opened as a `?q=` deep link in Chromium.", "",
              "| articles | engine | index build (full build) | index on disk | first query: bytes until results show | worst query | then, for the facets |",
              "|---|---|---|---|---|---|---|"]
     for size in (int(s) for s in args.sizes.split(",")):
         lines += bench(size, args.work)
-    text = "\n".join(lines) + "\n"
-    print(text)
-    if not args.no_record:
-        with open(REPO / "BENCHMARKS.md", "a", encoding="utf-8") as stream:
-            stream.write("\n" + text)
+    record("\n".join(lines) + "\n", enabled=not args.no_record)
     return 0
-
-
-def _memory_gib() -> float:
-    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
 
 
 if __name__ == "__main__":
