@@ -49,12 +49,6 @@ META = {
             "license": "CC BY 4.0",
             "author": "GeoNames",
         },
-        {
-            "name": "nam_dict.txt first names via gender-guesser",
-            "url": "https://github.com/lead-ratings/gender-guesser",
-            "license": "GFDL 1.2+",
-            "author": "Jörg Michael",
-        },
     ],
 }
 
