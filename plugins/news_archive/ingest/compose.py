@@ -26,10 +26,10 @@ class Resolved:
     entities: ArticleEntities
     topics: list[str]
     geo: dict[str, dict] = field(default_factory=dict)  # place name → {country, lat, lon}
+    id: str = field(init=False)  # hashed once: the draft does not change after resolving
 
-    @property
-    def id(self) -> str:
-        return self.draft.content_id()
+    def __post_init__(self) -> None:
+        self.id = self.draft.content_id()
 
 
 @dataclass(frozen=True)

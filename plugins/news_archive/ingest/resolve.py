@@ -10,16 +10,17 @@ from zoneinfo import ZoneInfo
 from news_archive.core.article import Draft
 from news_archive.core.dates import date_from_file_name, parse_date_value
 from news_archive.core.errors import ArticleError
+from news_archive.readers.sidecar import SIDECAR_FIELDS
 
 log = logging.getLogger(__name__)
-SIDECAR_OVERRIDES = ("title", "url", "authors", "publisher", "language", "image_caption", "summary")
+TAG_FIELDS = ("people", "places", "organizations", "topics")  # kept as hand-set tags, not draft attributes
 
 
 def apply_sidecar(draft: Draft, sidecar: dict) -> None:
-    for name in SIDECAR_OVERRIDES:
+    for name in SIDECAR_FIELDS - {"date", *TAG_FIELDS}:  # the date is resolved with the others
         if sidecar.get(name) is not None:
             setattr(draft, name, sidecar[name])
-    for name in ("people", "places", "organizations", "topics"):
+    for name in TAG_FIELDS:
         if sidecar.get(name) is not None:
             draft.fields[name] = sidecar[name]
 
