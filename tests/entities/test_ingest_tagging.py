@@ -82,7 +82,7 @@ def count_analyses(monkeypatch) -> list[str]:
 
     calls: list[str] = []
     original = adapter.analyze_doc
-    monkeypatch.setattr(adapter, "analyze_doc", lambda doc, lexicon: calls.append(doc.text[:20]) or original(doc, lexicon))
+    monkeypatch.setattr(adapter, "analyze_doc", lambda doc, lexicon, text=None: calls.append(doc.text[:20]) or original(doc, lexicon, text))
     return calls
 
 

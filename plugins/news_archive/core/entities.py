@@ -180,6 +180,7 @@ def clean_surface(text: str) -> str:
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_role_word(token: str) -> bool:
     """'US-Präsident', 'Kreml-Berater', 'Chefunterhändler', 'President', 'der': a role or article, not a name."""
     if token[:1].islower():

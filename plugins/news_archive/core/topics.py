@@ -152,8 +152,12 @@ def _before_person(text: str, end: int, person_starts: set[int]) -> bool:
     return end + 1 in person_starts or end in person_starts
 
 
+@lru_cache(maxsize=1 << 17)
 def _german_noun(word: str, lexicon: HanTaLexicon) -> str | None:
-    """The lemma of a capitalised common noun or noun compound ("Ukraine-Kriegs" → "Ukraine-Krieg")."""
+    """The lemma of a capitalised common noun or noun compound ("Ukraine-Kriegs" → "Ukraine-Krieg").
+
+    Memoised: a word's answer never changes for one lexicon, and news repeats its words.
+    """
     if not word[:1].isupper() or len(word) < 3 or word.isupper():
         return None
     head = word.rsplit("-", 1)[-1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import pickle
 import sqlite3
 from dataclasses import asdict
@@ -19,6 +20,7 @@ from news_archive.core.article import Block, Draft
 from news_archive.core.entities import Mention
 from news_archive.core.places import Gazetteer, Place, build_gazetteer, gazetteer_fingerprint
 from news_archive.core.topics import Analysis, Candidate
+from news_archive.ingest.run_state import RunRecord
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
@@ -83,29 +86,70 @@ class IngestCache:
         else:
             self._db.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?)", (path, sha256))
 
+    def last_run(self) -> RunRecord | None:
+        """The record of the last complete run (see ``run_state``), if it is still valid."""
+        row = self._db.execute("SELECT value FROM runs WHERE name = 'last'").fetchone()
+        try:
+            return RunRecord.from_json(row[0]) if row else None
+        except (ValueError, TypeError):
+            return None
+
+    def remember_run(self, record: RunRecord) -> None:
+        self._db.execute("INSERT OR REPLACE INTO runs VALUES ('last', ?)", (record.to_json(),))
+        self._db.commit()
+
+    def forget_run(self) -> None:
+        """Called before a run changes anything, so a run cut off half-way is never taken as complete."""
+        self._db.execute("DELETE FROM runs WHERE name = 'last'")
+        self._db.commit()
+
 
 _GAZETTEERS: dict[Path, Gazetteer] = {}
 
 
+def machine_cache_dir() -> Path:
+    """Where caches that depend only on installed packages live, shared by every project on the
+    machine: ``$NEWS_ARCHIVE_CACHE``, else the user cache folder (~/.cache/news-archive)."""
+    import platformdirs
+
+    return Path(os.environ.get("NEWS_ARCHIVE_CACHE") or platformdirs.user_cache_dir("news-archive"))
+
+
 def load_gazetteer(folder: Path) -> Gazetteer:
-    """The gazetteer, built once per set of data-package versions and kept as a pickle in ``folder``."""
-    path = folder / f"gazetteer-{gazetteer_fingerprint()}.pickle"
-    if path in _GAZETTEERS:
-        return _GAZETTEERS[path]
-    try:
-        gazetteer = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        log.info("building the gazetteer in %s", path)
+    """The gazetteer, built once per machine and set of data-package versions (about 2 s) and kept
+    as a pickle in the machine's cache folder, or in ``folder`` where that cannot be written."""
+    name = f"gazetteer-{gazetteer_fingerprint()}.pickle"
+    places = [machine_cache_dir(), folder]
+    for path in (place / name for place in places):
+        if path in _GAZETTEERS:
+            return _GAZETTEERS[path]
+        try:
+            gazetteer = pickle.loads(path.read_bytes())
+            break
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            continue
+    else:
+        log.info("building the gazetteer")
         gazetteer = build_gazetteer()
-        folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob("gazetteer-*.pickle"):
-            stale.unlink(missing_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_bytes(pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL))
-        temporary.replace(path)
+        path = _store_pickle(gazetteer, places, name)
     _GAZETTEERS.clear()
     _GAZETTEERS[path] = gazetteer
     return gazetteer
+
+
+def _store_pickle(value: object, places: list[Path], name: str) -> Path:
+    """Write ``value`` into the first of ``places`` that can be written."""
+    for place in places:
+        path = place / name
+        try:
+            place.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            temporary.replace(path)
+            return path
+        except OSError as error:
+            log.debug("cannot keep %s in %s: %s", name, place, error)
+    return places[-1] / name
 
 
 class RememberedPlaces:

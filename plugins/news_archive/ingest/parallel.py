@@ -13,7 +13,7 @@ from typing import Any
 CHUNK_SIZE = 32
 
 _worker_nlp = None
-_worker_analyse: Callable[[Any], Any] | None = None
+_worker_analyse: Callable[[Any, str], Any] | None = None
 _worker_batch_size = 32
 _worker_error: Exception | None = None
 
@@ -22,11 +22,11 @@ def pipe_in_workers(
     language: str,
     reference: str,
     items: list[tuple[str, Any]],
-    analyse: Callable[[Any], Any],
+    analyse: Callable[[Any, str], Any],
     workers: int,
     batch_size: int,
 ) -> Iterator[tuple[Any, Any]]:
-    """``(context, analyse(doc))`` for each ``(text, context)`` in ``items``, in order.
+    """``(context, analyse(doc, text))`` for each ``(text, context)`` in ``items``, in order.
 
     ``analyse`` must be a module-level function (it is sent to the workers by name).
     """
@@ -37,7 +37,7 @@ def pipe_in_workers(
             yield from results
 
 
-def _start_worker(language: str, reference: str, analyse: Callable[[Any], Any], batch_size: int) -> None:
+def _start_worker(language: str, reference: str, analyse: Callable[[Any, str], Any], batch_size: int) -> None:
     """Load the model once. A failure is kept and raised with the first chunk: an initializer that
     raises would make the pool restart its workers forever."""
     global _worker_nlp, _worker_analyse, _worker_batch_size, _worker_error
@@ -56,4 +56,4 @@ def _analyse_chunk(chunk: list[tuple[str, Any]]) -> list[tuple[Any, Any]]:
         raise _worker_error
     assert _worker_nlp is not None and _worker_analyse is not None
     docs = _worker_nlp.pipe(chunk, as_tuples=True, batch_size=_worker_batch_size)
-    return [(context, _worker_analyse(doc)) for doc, context in docs]
+    return [(context, _worker_analyse(doc, text)) for (doc, context), (text, _) in zip(docs, chunk)]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from news_archive.core.article import Draft, sha256_hex
 from news_archive.core.entities import ArticleEntities
-from news_archive.core.errors import ArticleError
+from news_archive.core.errors import ArticleError, ConfigError
 from news_archive.ingest.cache import IngestCache
 from news_archive.ingest.annotate import annotate
 from news_archive.ingest.compose import Resolved, compose_outputs
@@ -17,10 +17,12 @@ from news_archive.ingest.discover import discover_sources
 from news_archive.ingest.executors import Execution
 from news_archive.ingest.lock import ingest_lock
 from news_archive.ingest.resolve import apply_sidecar, detect_language, resolve_date
+from news_archive.ingest.run_state import RunRecord, library_version, output_stats, outputs_intact, run_state
 from news_archive.ingest.tagging import tag_drafts
 from news_archive.ingest.writer import WriteReport, sync_outputs
 from news_archive.readers import READER_VERSION, read_source
-from news_archive.readers.sidecar import find_sidecar, read_sidecar
+from news_archive.nlp import resolve_model
+from news_archive.readers.sidecar import find_sidecar, read_sidecar, sidecar_candidates
 from news_archive.settings import IngestSettings, resolve
 
 log = logging.getLogger(__name__)
@@ -71,6 +73,9 @@ def _run(request: IngestRequest, cache: IngestCache, progress: Progress) -> Inge
     )
     report.failures.extend(refused)
     report.sources = len(sources)
+    state = _state(sources, request, out_dir) if not request.paths and not refused else None
+    if _replay_last_run(cache, state, out_dir, report):
+        return report
     progress("read", 0, len(sources))
     drafts: list[tuple[Draft, Path, dict]] = []
     for path in sources:
@@ -90,7 +95,43 @@ def _run(request: IngestRequest, cache: IngestCache, progress: Progress) -> Inge
     report.articles = len(outputs)
     progress("write", 0, len(outputs))
     report.writes = sync_outputs(out_dir, {o.relative_path: o.text for o in outputs}, cache, prune=not request.paths)
+    if state and report.ok and not report.writes.kept_edits:
+        written = output_stats(out_dir, [o.relative_path for o in outputs])
+        cache.remember_run(RunRecord(state, written, report.sources, report.articles, report.notes))
     return report
+
+
+def _replay_last_run(cache: IngestCache, state: str | None, out_dir: Path, report: IngestReport) -> bool:
+    """Fill ``report`` from the last complete run when nothing changed since; else forget that run."""
+    previous = cache.last_run()
+    if state and previous and previous.state == state and outputs_intact(out_dir, previous.outputs):
+        log.debug("nothing changed since the last complete run: %d articles unchanged", previous.articles)
+        report.articles, report.notes = previous.articles, list(previous.notes)
+        report.writes.unchanged = sorted(previous.outputs)
+        return True
+    cache.forget_run()
+    return False
+
+
+def _state(sources: list[Path], request: IngestRequest, out_dir: Path) -> str | None:
+    """The run state (see ``run_state``); None when it cannot be told, so the run goes ahead."""
+    settings, base = request.settings, request.base_dir
+    inputs = [*sources, *(c for source in sources for c in sidecar_candidates(source))]
+    inputs.append(resolve(base, settings.entities_file))
+    if settings.taxonomy_file:
+        inputs.append(resolve(base, settings.taxonomy_file))
+    try:
+        models = {lang: resolve_model(ref) for lang, ref in settings.model.items() if ref}
+    except ConfigError:
+        return None
+    for model in models.values():
+        inputs.extend(sorted(p for p in model.rglob("*") if p.is_file()) if isinstance(model, Path) else [])
+    configuration = {
+        "settings": settings.model_dump(mode="json", exclude={"workers", "batch_size", "executor", "dask_scheduler"}),
+        "models": {lang: str(m) if isinstance(m, Path) else f"{m}=={library_version(m)}" for lang, m in models.items()},
+        "out_dir": str(out_dir), "default_date": request.default_date, "reader": READER_VERSION,
+    }
+    return run_state(inputs, configuration)
 
 
 def _execution(settings: IngestSettings) -> Execution:

@@ -76,11 +76,11 @@ def _run_model(language, reference, missing, cache, execution: Execution, on_tag
     return found
 
 
-def analyze_doc_with_lexicon(doc) -> Analysis:
-    """What ingest keeps of a Doc; module-level so worker processes can run it."""
+def analyze_doc_with_lexicon(doc, text: str) -> Analysis:
+    """What ingest keeps of a Doc made from ``text``; module-level so worker processes can run it."""
     from news_archive.nlp.mentions import analyze_doc
 
-    return analyze_doc(doc, _lexicon(doc.lang_))
+    return analyze_doc(doc, _lexicon(doc.lang_), text)
 
 
 def _scan_without_model(language, missing, cache: IngestCache, on_tagged) -> dict[str, Analysis]:

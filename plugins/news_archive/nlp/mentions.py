@@ -26,6 +26,9 @@ def mentions_from_doc(doc: Doc) -> list[Mention]:
     return found
 
 
-def analyze_doc(doc: Doc, lexicon: HanTaLexicon | None) -> Analysis:
-    """Mentions (compound fragments such as "US" in "US-Plan" dropped) and topic candidates."""
-    return analyze_text(doc.text, mentions_from_doc(doc), lexicon)
+def analyze_doc(doc: Doc, lexicon: HanTaLexicon | None, text: str | None = None) -> Analysis:
+    """Mentions (compound fragments such as "US" in "US-Plan" dropped) and topic candidates.
+
+    ``text`` is the text the Doc was made from, when the caller has it (``doc.text`` is slow).
+    """
+    return analyze_text(doc.text if text is None else text, mentions_from_doc(doc), lexicon)

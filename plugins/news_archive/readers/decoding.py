@@ -24,7 +24,8 @@ def decode_text(data: bytes, path: str) -> str:
         if best is None:
             raise ArticleError(path, "not text in any known encoding") from None
         text = str(best)
-    if sum(1 for ch in text[:20000] if ord(ch) in _CONTROL) > MAX_CONTROL_SHARE * min(len(text), 20000):
+    head = text[:20000]
+    if len(head) - len(head.translate(_DROP_CONTROLS)) > MAX_CONTROL_SHARE * len(head):
         raise ArticleError(path, "binary file, not text")
     text = text.translate(_DROP_CONTROLS)
     return text.replace("\r\n", "\n").replace("\r", "\n")

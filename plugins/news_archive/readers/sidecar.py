@@ -12,11 +12,13 @@ SIDECAR_FIELDS = frozenset({"title", "date", "url", "authors", "publisher", "lan
                             "summary", "people", "places", "organizations", "topics"})
 
 
+def sidecar_candidates(source: Path) -> tuple[Path, Path]:
+    """Where a sidecar of ``source`` may be: ``a.meta.yml`` or ``a.txt.meta.yml`` beside ``a.txt``."""
+    return source.with_name(source.stem + ".meta.yml"), source.with_name(source.name + ".meta.yml")
+
+
 def find_sidecar(source: Path) -> Path | None:
-    for candidate in (source.with_name(source.stem + ".meta.yml"), source.with_name(source.name + ".meta.yml")):
-        if candidate.is_file():
-            return candidate
-    return None
+    return next((candidate for candidate in sidecar_candidates(source) if candidate.is_file()), None)
 
 
 def read_sidecar(path: Path) -> dict[str, Any]:
