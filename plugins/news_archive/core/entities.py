@@ -30,6 +30,7 @@ _APOSTROPHE_S = re.compile(r"(?<=\w)['’`´]s?$")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 _GENITIVE_ENDINGS = frozenset("s'’`´")
 _ABBREVIATION = re.compile(r"^[A-ZÄÖÜ]{2,5}$")
+_LEADING_ARTICLE = re.compile(r"^(?:Der|Die|Das|Den|Dem|Des|The)\s+(?=\S)")
 
 
 class Mention(NamedTuple):  # a tuple: tens of thousands are read from the cache on every ingest
@@ -133,6 +134,11 @@ def canonicalize_article(
         cleaned = _cleaned(surface)
         if cleaned and label == "PER" and places and _prominent_place(places.lookup(cleaned, allow_codes=False)):
             label = "LOC"  # "Kiew" tagged as a person: a country or a city of millions wins
+        elif cleaned and label in ("ORG", "MISC") and places:
+            country = _LEADING_ARTICLE.sub("", cleaned)
+            found_place = places.lookup(country, allow_codes=False)
+            if found_place is not None and found_place.kind == "country":
+                label, cleaned = "LOC", country  # "Die Ukraine" (and its partners): the country as an actor
         if cleaned:
             found.append((label, surface, cleaned, False, count))
     names = {name for _, _, name, _, _ in found}
@@ -178,6 +184,54 @@ def clean_surface(text: str) -> str:
     if len(tokens) == 1 and "-" in tokens[0] and _is_role_word(tokens[0]):
         return ""
     return " ".join(tokens)
+
+
+_ORGANIZATION_WORDS = re.compile(r"(?:AG|GmbH|SE|Inc|Ltd|Partei|Bank|Verband|Institut|Stiftung|Gruppe|Union|Rat|Amt)\.?$")
+
+
+def retype_people_after_roles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An organization or misc name right after an office is a person the model mistyped:
+    "Chefunterhändler Rustem Umjerow" with "Umjerow" as ORG becomes the person "Rustem Umjerow".
+
+    Up to two capitalised words between the office and the name are taken into the name (given
+    names the model left out). ``text`` is the text the mentions' offsets refer to.
+    """
+    result = []
+    for mention in mentions:
+        start = _person_start_after_role(text, mention)
+        if start is None:
+            result.append(mention)
+        else:
+            result.append(Mention(text[start: mention.start + len(mention.text)], "PER", start, mention.count))
+    return result
+
+
+def _person_start_after_role(text: str, mention: Mention) -> int | None:
+    words = mention.text.split(" ")
+    if mention.label not in ("ORG", "MISC") or len(words) > 3 or _ORGANIZATION_WORDS.search(mention.text) \
+            or not all(_name_like(word) for word in words):
+        return None
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    before = list(re.finditer(r"\S+", text[max(line_start, mention.start - 80): mention.start]))[-3:]
+    offset = max(line_start, mention.start - 80)
+    for given in range(min(2, len(before) - 1) + 1):  # the nearest office wins
+        role, names = before[-given - 1], before[len(before) - given:]
+        if is_role_noun(role.group()) and all(_name_like(name.group()) for name in names):
+            return offset + names[0].start() if names else mention.start
+    return None
+
+
+def is_role_noun(token: str) -> bool:
+    """A capitalised title or office ("Chefunterhändler", "US-Präsident", "Papst"): what stands
+    before a person's name, never an article or an affiliation alone."""
+    if not token[:1].isupper():
+        return False
+    head = token.split("-")[-1].lower().rstrip(".")
+    return head in ROLE_WORDS or any(head.endswith(role) for role in ROLE_HEADS if len(head) > len(role) + 2)
+
+
+def _name_like(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper() and any(ch.isalpha() for ch in word)
 
 
 @lru_cache(maxsize=1 << 16)

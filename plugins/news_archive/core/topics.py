@@ -338,10 +338,11 @@ class Analysis:
 
 def analyze_text(text: str, mentions: list, lexicon: HanTaLexicon | None) -> Analysis:
     """Compound fragments dropped from raw NER mentions, and topic candidates outside the names."""
-    from news_archive.core.entities import filter_compound_mentions
+    from news_archive.core.entities import filter_compound_mentions, retype_people_after_roles
 
     is_common_noun = lexicon.is_common_noun if lexicon else (lambda word: word[:1].islower())
-    kept = [_trim_person(m, lexicon) for m in filter_compound_mentions(text, mentions, is_common_noun)]
+    mentions = retype_people_after_roles(text, filter_compound_mentions(text, mentions, is_common_noun))
+    kept = [_trim_person(m, lexicon) for m in mentions]
     kept = [m for m in kept if m.text and not _common_noun_name(m, lexicon) and not _has_verb(m, lexicon)]
     names = [(m.start, m.start + len(m.text)) for m in kept if m.label in ("PER", "LOC", "ORG")]
     people = [m.start for m in kept if m.label == "PER"]

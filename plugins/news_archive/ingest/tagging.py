@@ -20,7 +20,7 @@ from news_archive.ingest.executors import Execution, map_docs
 from news_archive.nlp import ModelNotFoundError, model_fingerprint
 
 log = logging.getLogger(__name__)
-ANALYSIS_VERSION = "5"  # bump when what an analysis holds or how it is computed changes
+ANALYSIS_VERSION = "6"  # bump when what an analysis holds or how it is computed changes
 
 
 def tag_drafts(
