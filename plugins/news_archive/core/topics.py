@@ -343,7 +343,9 @@ def analyze_text(text: str, mentions: list, lexicon: HanTaLexicon | None) -> Ana
     is_common_noun = lexicon.is_common_noun if lexicon else (lambda word: word[:1].islower())
     mentions = retype_people_after_roles(text, filter_compound_mentions(text, mentions, is_common_noun))
     kept = [_trim_person(m, lexicon) for m in mentions]
-    kept = [m for m in kept if m.text and not _common_noun_name(m, lexicon) and not _has_verb(m, lexicon)]
+    names_elsewhere = _names_inside_sentences(text, kept)
+    kept = [m for m in kept if m.text and not _common_noun_name(m, lexicon) and not _has_verb(m, lexicon)
+            and (m.text in names_elsewhere or not _capitalised_word(m, text, lexicon))]
     names = [(m.start, m.start + len(m.text)) for m in kept if m.label in ("PER", "LOC", "ORG")]
     people = [m.start for m in kept if m.label == "PER"]
     candidates = extract_candidates(text, lexicon.language if lexicon else "", lexicon, names, people)
@@ -359,6 +361,37 @@ def _common_noun_name(mention, lexicon: HanTaLexicon | None) -> bool:
     return " " not in word and "-" not in word and not word.isupper() and _known_noun(word, lexicon)
 
 
+def _names_inside_sentences(text: str, mentions: list) -> set[str]:
+    """Words the article uses as names where capitals prove it: inside a sentence, or as the last
+    word of a longer name ("Sebastian Kurz" makes a sentence-initial "Kurz" a name too)."""
+    found = {m.text for m in mentions if m.text and not _sentence_start(text, m.start)}
+    return found | {m.text.rsplit(" ", 1)[-1] for m in mentions if m.label == "PER" and " " in m.text}
+
+
+def _capitalised_word(mention, text: str, lexicon: HanTaLexicon | None) -> bool:
+    """A sentence-initial word that is no noun when written small ("Klar", "Hatten", "Wochenlang",
+    "Erstens"): capitalised only by its place, taken for a person or place by the model. (Callers
+    keep words the article also uses as names elsewhere: "Kurz", "Weil" are surnames too.)"""
+    if lexicon is None or lexicon.language != "de" or mention.label not in ("PER", "LOC"):
+        return False
+    word = mention.text
+    if " " in word or "-" in word or word.isupper() or not _sentence_start(text, mention.start):
+        return False
+    return _known_small_word(word.lower(), lexicon)
+
+
+@lru_cache(maxsize=1 << 14)
+def _known_small_word(word: str, lexicon: HanTaLexicon) -> bool:
+    import simplemma
+
+    return simplemma.is_known(word, lang="de") and lexicon.analyze(word)[1] not in ("NOUN", "NAME")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'„“‚‘»«(")
+    return not before or before[-1] in ".!?:\n"
+
+
 def _has_verb(mention, lexicon: HanTaLexicon | None) -> bool:
     """A span running into a clause ("Gebietsabtretungen Es gebe") is no name."""
     if lexicon is None or lexicon.language != "de" or " " not in mention.text:
@@ -367,13 +400,16 @@ def _has_verb(mention, lexicon: HanTaLexicon | None) -> bool:
 
 
 def _trim_person(mention, lexicon: HanTaLexicon | None):
-    """Common nouns before a person's name are roles: "Fed-Vize Barr" → "Barr", "Capco-Expertin
-    Neumüller" → "Neumüller". (Not after it: surnames are often nouns, "Florian Post".)"""
+    """Offices and affiliated roles before a person's name go: "Fed-Vize Barr" → "Barr", "Capco-Expertin
+    Neumüller" → "Neumüller", "Papst Leo" → "Leo". A plain known noun stays ("Sebastian" is one to
+    the dictionaries), and nothing after the name goes: surnames are often nouns ("Florian Post")."""
     if lexicon is None or lexicon.language != "de" or mention.label != "PER" or " " not in mention.text:
         return mention
+    from news_archive.core.entities import is_role_noun
+
     words = mention.text.split(" ")
     start = mention.start
-    while len(words) > 1 and _known_noun(words[0].rsplit("-", 1)[-1], lexicon):
+    while len(words) > 1 and (is_role_noun(words[0]) or "-" in words[0] and _known_noun(words[0].rsplit("-", 1)[-1], lexicon)):
         start += len(words[0]) + 1
         words.pop(0)
     return mention._replace(text=" ".join(words), start=start)
