@@ -100,3 +100,30 @@ def test_failures_are_reported_on_every_run(built: Path, caplog, capsys) -> None
     for _ in range(2):
         code, out, shortcut = ingest(built, caplog, capsys)
         assert code == 1 and not shortcut and "1 failed" in out
+
+
+def test_one_change_renders_only_what_changed_and_matches_a_fresh_run(built: Path, tmp_path: Path, caplog, capsys) -> None:
+    """Files remembered from the last run are reused by key; the result is what a fresh run writes."""
+    import shutil
+
+    second = built / "content" / "2025-12-03-zweiter-artikel.txt"
+    second.write_text("Zweiter Artikel über Putin\n\nWladimir Putin sprach in Moskau mit Witkoff.\n", encoding="utf-8")
+    assert ingest(built, caplog, capsys)[0] == 0
+    sample_output = next(p for p in (built / "site_src").rglob("*.md") if "treffen" in p.name)
+    before = sample_output.stat().st_mtime_ns
+    second.write_text(second.read_text(encoding="utf-8") + "Donald Trump schwieg.\n", encoding="utf-8")
+    code, out, _ = ingest(built, caplog, capsys)
+    assert code == 0 and "1 written, 1 unchanged" in out and sample_output.stat().st_mtime_ns == before
+    assert any("rendered 1 of 2 files" in r.getMessage() for r in caplog.records)
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(built, fresh, ignore=shutil.ignore_patterns(".news-archive-cache", "site_src"))
+    assert ingest(fresh, caplog, capsys)[0] == 0
+
+    def tree(root: Path) -> dict[str, str]:
+        return {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.md"))}
+
+    ours, theirs = tree(built / "site_src"), tree(fresh / "site_src")
+    assert ours.keys() == theirs.keys() and len(ours) == 2
+    for name in ours:  # the source path in the front matter is relative, so whole files compare
+        assert ours[name] == theirs[name], name

@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS rendered (key TEXT PRIMARY KEY, text TEXT NOT NULL);
 """
 
 
@@ -85,6 +86,25 @@ class IngestCache:
             self._db.execute("DELETE FROM outputs WHERE path = ?", (path,))
         else:
             self._db.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?)", (path, sha256))
+
+    def get_rendered(self, keys: list[str]) -> dict[str, str]:
+        """Generated files rendered before, by the key of what they were made from."""
+        found = {}
+        for at in range(0, len(keys), 500):
+            chunk = keys[at: at + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self._db.execute(f"SELECT key, text FROM rendered WHERE key IN ({marks})", chunk))
+        return found
+
+    def put_rendered(self, texts: dict[str, str]) -> None:
+        self._db.executemany("INSERT OR REPLACE INTO rendered VALUES (?, ?)", texts.items())
+
+    def keep_rendered(self, keys: list[str]) -> None:
+        """Forget rendered files no longer made (after a full run), so the table does not grow forever."""
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS keep (key TEXT PRIMARY KEY)")
+        self._db.execute("DELETE FROM keep")
+        self._db.executemany("INSERT OR IGNORE INTO keep VALUES (?)", ((key,) for key in keys))
+        self._db.execute("DELETE FROM rendered WHERE key NOT IN (SELECT key FROM keep)")
 
     def last_run(self) -> RunRecord | None:
         """The record of the last complete run (see ``run_state``), if it is still valid."""

@@ -1,16 +1,26 @@
-"""Compose generated articles: front matter and body for each resolved draft, slugs made unique."""
+"""Compose generated articles: front matter and body for each resolved draft, slugs made unique.
+
+Rendering and validating a file costs milliseconds (YAML, pydantic); a large archive re-ingested
+for one changed article would spend most of its time re-rendering files that did not change. So
+each file is remembered under a key of everything it is made from, and only new keys are rendered.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePosixPath
 
+import yaml
+
+from news_archive import __version__
 from news_archive.core.article import Draft
 from news_archive.core.entities import TYPE_FIELDS, ArticleEntities
 from news_archive.core.frontmatter import render_article_file, validate_front_matter
 from news_archive.core.markdown import render_blocks
-from news_archive.core.schema import FrontMatter
 from news_archive.core.slugs import assign_unique_slugs, make_slug
 
 
@@ -36,22 +46,37 @@ class Resolved:
 class Output:
     relative_path: str  # below the articles folder, e.g. "2025/12/nach-treffen.md"
     text: str
-    front_matter: FrontMatter
+    key: str  # of everything the file is made from
 
 
-def compose_outputs(items: list[Resolved]) -> tuple[list[Output], list[tuple[Resolved, Exception]]]:
+RENDER_VERSION = 1  # bump when the same fields and body render to a different file
+Rendered = Callable[[list[str]], dict[str, str]]  # keys → texts rendered before, where known
+
+
+def compose_outputs(
+    items: list[Resolved], rendered_before: Rendered = lambda keys: {},
+) -> tuple[list[Output], list[tuple[Resolved, Exception]], dict[str, str]]:
+    """Outputs, failures, and the texts rendered now by key (for ``rendered_before`` next time)."""
     folders = {item.id: f"{item.date:%Y/%m}" for item in items}
     slugs = assign_unique_slugs([(item.id, folders[item.id], make_slug(item.draft.title)) for item in items])
-    outputs, failures = [], []
-    for item in items:
-        try:
-            outputs.append(_compose(item, slugs[item.id], folders[item.id]))
-        except Exception as error:  # noqa: BLE001 - reported per article, the rest still builds
-            failures.append((item, error))
-    return outputs, failures
+    planned = [(item, _fields(item, slugs[item.id])) for item in items]
+    keys = [_key(item.draft, fields) for item, fields in planned]
+    known = rendered_before(keys)
+    outputs, failures, rendered = [], [], {}
+    for (item, fields), key in zip(planned, keys):
+        path = str(PurePosixPath(folders[item.id]) / f"{slugs[item.id]}.md")
+        text = known.get(key)
+        if text is None:
+            try:
+                text = rendered[key] = _render(item, fields)
+            except Exception as error:  # noqa: BLE001 - reported per article, the rest still builds
+                failures.append((item, error))
+                continue
+        outputs.append(Output(path, text, key))
+    return outputs, failures, rendered
 
 
-def _compose(item: Resolved, slug: str, folder: str) -> Output:
+def _fields(item: Resolved, slug: str) -> dict:
     draft = item.draft
     names = item.entities.names
     fields = {
@@ -80,6 +105,19 @@ def _compose(item: Resolved, slug: str, folder: str) -> Output:
     }
     merged = {**generated, **{k: v for k, v in fields.items() if k != "date"}}
     merged["date"] = item.date
-    front_matter = validate_front_matter(merged, item.source)
+    return merged
+
+
+def _key(draft: Draft, fields: dict) -> str:
+    """Everything a file is made from: its fields and the draft's body as the reader found it."""
+    body = draft.body_markdown if draft.body_markdown is not None else [(b.kind, b.text) for b in draft.blocks]
+    data = json.dumps([RENDER_VERSION, __version__, yaml.__version__, fields, body],
+                      ensure_ascii=False, sort_keys=True, default=repr)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _render(item: Resolved, fields: dict) -> str:
+    front_matter = validate_front_matter(fields, item.source)
+    draft = item.draft
     body = draft.body_markdown if draft.body_markdown is not None else render_blocks(draft.blocks)
-    return Output(str(PurePosixPath(folder) / f"{slug}.md"), render_article_file(front_matter, body), front_matter)
+    return render_article_file(front_matter, body)

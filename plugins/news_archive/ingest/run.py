@@ -90,7 +90,11 @@ def _run(request: IngestRequest, cache: IngestCache, progress: Progress) -> Inge
     )
     report.notes.extend(notes)
     report.notes.extend(annotate(resolved, mentions, settings, base))
-    outputs, failures = compose_outputs(resolved)
+    outputs, failures, rendered = compose_outputs(resolved, cache.get_rendered)
+    cache.put_rendered(rendered)
+    log.debug("rendered %d of %d files (the rest as remembered from earlier runs)", len(rendered), len(resolved))
+    if not request.paths:
+        cache.keep_rendered([output.key for output in outputs])
     report.failures.extend(ArticleError(item.draft.label, str(error)) for item, error in failures)
     report.articles = len(outputs)
     progress("write", 0, len(outputs))
