@@ -127,3 +127,14 @@ def test_one_change_renders_only_what_changed_and_matches_a_fresh_run(built: Pat
     assert ours.keys() == theirs.keys() and len(ours) == 2
     for name in ours:  # the source path in the front matter is relative, so whole files compare
         assert ours[name] == theirs[name], name
+
+
+def test_renamed_source_keeps_its_new_name(built: Path, caplog, capsys) -> None:
+    """The same bytes under a new name: the cached draft must not bring the old path along."""
+    source = built / "content" / "000_9c2291f4ff7c3933.txt"
+    source.rename(source.with_name("renamed.txt"))
+    sidecar = built / "content" / "000_9c2291f4ff7c3933.meta.yml"
+    sidecar.rename(sidecar.with_name("renamed.meta.yml"))
+    code, out, shortcut = ingest(built, caplog, capsys)
+    assert code == 0 and not shortcut
+    assert the_article(built)[1].source.path == "content/renamed.txt"

@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS rendered (key TEXT PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, sha256 TEXT NOT NULL);
 """
 
 
@@ -86,6 +87,15 @@ class IngestCache:
             self._db.execute("DELETE FROM outputs WHERE path = ?", (path,))
         else:
             self._db.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?)", (path, sha256))
+
+    def source_digest(self, path: str, size: int, mtime_ns: int) -> str | None:
+        """The recorded hash of a source file, if its size and modification time are unchanged."""
+        row = self._db.execute("SELECT sha256 FROM sources WHERE path = ? AND size = ? AND mtime_ns = ?",
+                               (path, size, mtime_ns)).fetchone()
+        return row[0] if row else None
+
+    def put_source_digest(self, path: str, size: int, mtime_ns: int, sha256: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", (path, size, mtime_ns, sha256))
 
     def get_rendered(self, keys: list[str]) -> dict[str, str]:
         """Generated files rendered before, by the key of what they were made from."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,8 +75,10 @@ def _run(request: IngestRequest, cache: IngestCache, progress: Progress) -> Inge
     report.failures.extend(refused)
     report.sources = len(sources)
     state = _state(sources, request, out_dir) if not request.paths and not refused else None
-    if _replay_last_run(cache, state, out_dir, report):
+    previous = cache.last_run()
+    if _replay_last_run(previous, state, out_dir, report):
         return report
+    cache.forget_run()
     progress("read", 0, len(sources))
     drafts: list[tuple[Draft, Path, dict]] = []
     for path in sources:
@@ -98,22 +101,21 @@ def _run(request: IngestRequest, cache: IngestCache, progress: Progress) -> Inge
     report.failures.extend(ArticleError(item.draft.label, str(error)) for item, error in failures)
     report.articles = len(outputs)
     progress("write", 0, len(outputs))
-    report.writes = sync_outputs(out_dir, {o.relative_path: o.text for o in outputs}, cache, prune=not request.paths)
+    report.writes = sync_outputs(out_dir, {o.relative_path: o.text for o in outputs}, cache, prune=not request.paths,
+                                 stats=previous.outputs if previous else None)
     if state and report.ok and not report.writes.kept_edits:
         written = output_stats(out_dir, [o.relative_path for o in outputs])
         cache.remember_run(RunRecord(state, written, report.sources, report.articles, report.notes))
     return report
 
 
-def _replay_last_run(cache: IngestCache, state: str | None, out_dir: Path, report: IngestReport) -> bool:
-    """Fill ``report`` from the last complete run when nothing changed since; else forget that run."""
-    previous = cache.last_run()
+def _replay_last_run(previous: RunRecord | None, state: str | None, out_dir: Path, report: IngestReport) -> bool:
+    """Fill ``report`` from the last complete run when nothing changed since."""
     if state and previous and previous.state == state and outputs_intact(out_dir, previous.outputs):
         log.debug("nothing changed since the last complete run: %d articles unchanged", previous.articles)
         report.articles, report.notes = previous.articles, list(previous.notes)
         report.writes.unchanged = sorted(previous.outputs)
         return True
-    cache.forget_run()
     return False
 
 
@@ -145,11 +147,11 @@ def _execution(settings: IngestSettings) -> Execution:
 def _read_one(path: Path, base: Path, cache: IngestCache, report: IngestReport, languages: list[str]):
     shown = _shown_path(path, base)
     try:
-        data = path.read_bytes()
-        key = f"{sha256_hex(data)}:{READER_VERSION}"
+        digest, data = _source_digest(path, cache)
+        key = f"{digest}:{path.suffix.lower()}:{READER_VERSION}"
         cached = cache.get_drafts(key)
         if cached is None:
-            found = read_source(data, shown)
+            found = read_source(data if data is not None else path.read_bytes(), shown)
             good = [d for d in found if isinstance(d, Draft)]
             report.failures.extend(d for d in found if isinstance(d, ArticleError))
             for draft in good:
@@ -166,8 +168,22 @@ def _read_one(path: Path, base: Path, cache: IngestCache, report: IngestReport, 
         report.failures.append(ArticleError(shown, f"cannot read: {error.strerror or error}"))
         return []
     for draft in cached:
+        draft.source_path = shown  # the same bytes may have been read under another name before
         apply_sidecar(draft, sidecar)
     return [(draft, path, sidecar) for draft in cached]
+
+
+def _source_digest(path: Path, cache: IngestCache) -> tuple[str, bytes | None]:
+    """The hash of a source's bytes, and the bytes when they had to be read: a file whose size and
+    modification time are those recorded with its hash is not read again (as make and git do)."""
+    stat = path.stat()
+    known = cache.source_digest(str(path), stat.st_size, stat.st_mtime_ns)
+    if known is not None:
+        return known, None
+    data = path.read_bytes()
+    digest = sha256_hex(data)
+    cache.put_source_digest(str(path), stat.st_size, stat.st_mtime_ns, digest)
+    return digest, data
 
 
 def _resolve_all(drafts, request: IngestRequest, report: IngestReport) -> list[Resolved]:
@@ -191,6 +207,16 @@ def _resolve_all(drafts, request: IngestRequest, report: IngestReport) -> list[R
 
 def _shown_path(path: Path, base: Path, follow: bool = True) -> str:
     try:
-        return (path.resolve() if follow else path.absolute()).relative_to(base.resolve()).as_posix()
+        return (_resolved(path) if follow else path.absolute()).relative_to(_resolved(base)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _resolved(path: Path) -> Path:
+    """``path.resolve()``, with each folder resolved once per run (10,000 files share a few folders)."""
+    return path.resolve() if path.is_symlink() else _resolved_folder(path.parent) / path.name
+
+
+@lru_cache(maxsize=4096)
+def _resolved_folder(folder: Path) -> Path:
+    return folder.resolve()

@@ -39,24 +39,29 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def sync_outputs(folder: Path, outputs: dict[str, str], cache: IngestCache, prune: bool) -> WriteReport:
+def sync_outputs(
+    folder: Path, outputs: dict[str, str], cache: IngestCache, prune: bool, stats: dict[str, list[int]] | None = None,
+) -> WriteReport:
     """Bring ``folder`` in line with ``outputs`` (relative path → text).
 
     With ``prune``, generated files not in ``outputs`` are removed (a full run); a partial run
-    (single paths given on the command line) leaves them.
+    (single paths given on the command line) leaves them. ``stats`` are the ``[size, mtime_ns]``
+    the files had after the last complete run: a file that still has them holds what ingest wrote
+    then, and is not read again.
     """
     report = WriteReport()
     _remove_leftover_temp_files(folder)
     written_before = {p: h for p, h in cache.outputs().items()}
+    stats = stats or {}
     for relative, text in sorted(outputs.items()):
         path = folder / relative
         new_hash = _hash(text.encode("utf-8"))
-        current = path.read_bytes() if path.is_file() else None
-        if current is not None and _hash(current) == new_hash:
+        current = _current_hash(path, stats.get(relative), written_before.get(relative))
+        if current == new_hash:
             cache.set_output(relative, new_hash)
             report.unchanged.append(relative)
             continue
-        if current is not None and written_before.get(relative) != _hash(current):
+        if current is not None and written_before.get(relative) != current:
             report.kept_edits.append(relative)
             continue
         write_atomic(path, text)
@@ -76,6 +81,17 @@ def sync_outputs(folder: Path, outputs: dict[str, str], cache: IngestCache, prun
             report.removed.append(relative)
     cache.commit()
     return report
+
+
+def _current_hash(path: Path, stat_then: list[int] | None, hash_then: str | None) -> str | None:
+    """The hash of the file now (None when there is none), read only when it may have changed."""
+    try:
+        found = path.stat()
+    except FileNotFoundError:
+        return None
+    if hash_then is not None and stat_then == [found.st_size, found.st_mtime_ns]:
+        return hash_then
+    return _hash(path.read_bytes()) if path.is_file() else None
 
 
 def _remove_leftover_temp_files(folder: Path) -> None:
