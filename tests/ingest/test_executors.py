@@ -25,13 +25,15 @@ def write_archive(content: Path) -> None:
         )
 
 
-def ingest(project: Path, *args: str) -> dict[str, bytes]:
+def ingest(project: Path, *args: str, log: list[str] | None = None) -> dict[str, bytes]:
     shutil.rmtree(project / ".news-archive-cache", ignore_errors=True)
     shutil.rmtree(project / "site_src", ignore_errors=True)
     result = subprocess.run([sys.executable, "-m", "news_archive", "ingest", *args], cwd=project,
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{ARTICLES + 1} written" in result.stdout
+    if log is not None:
+        log.append(result.stderr)
     root = project / "site_src" / "articles"
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.md"))}
 
@@ -41,7 +43,9 @@ def test_workers_and_dask_give_the_same_archive(project: Path) -> None:
     write_archive(project / "content")
     serial = ingest(project, "--workers", "1")
     assert len(serial) == ARTICLES + 1
-    assert ingest(project, "--workers", "2") == serial
+    log: list[str] = []
+    assert ingest(project, "--workers", "2", "--debug", log=log) == serial
+    assert "tagging 81 de texts in the workers started before reading" in log[0]  # model loaded while reading
 
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "        executor: dask\n", encoding="utf-8")

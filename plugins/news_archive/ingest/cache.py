@@ -94,6 +94,9 @@ class IngestCache:
                                (path, size, mtime_ns)).fetchone()
         return row[0] if row else None
 
+    def known_source_count(self) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM sources").fetchone()[0]
+
     def put_source_digest(self, path: str, size: int, mtime_ns: int, sha256: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", (path, size, mtime_ns, sha256))
 

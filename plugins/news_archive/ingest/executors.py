@@ -7,11 +7,14 @@ so the output of ingest does not depend on the executor. The text is passed alon
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from news_archive.ingest.parallel import CHUNK_SIZE, pipe_in_workers
+from news_archive.ingest.parallel import CHUNK_SIZE, WorkerPool, pipe_in_workers
+
+log = logging.getLogger(__name__)
 
 Items = list[tuple[str, Any]]
 Analyse = Callable[[Any, str], Any]
@@ -29,13 +32,26 @@ class Execution:
 
 
 def map_docs(
-    language: str, reference: str, items: Items, analyse: Analyse, execution: Execution = Execution()
+    language: str, reference: str, items: Items, analyse: Analyse, execution: Execution = Execution(),
+    pool: WorkerPool | None = None,
 ) -> Iterator[tuple[Any, Any]]:
+    """``pool``: workers started earlier (``start_pool``), used when they serve this language."""
     if execution.executor == "dask":
         return _on_dask(language, reference, items, analyse, execution.batch_size, execution.dask_scheduler)
+    if pool is not None and pool.serves(language, reference, analyse) and len(items) >= MIN_ITEMS_FOR_WORKERS:
+        log.debug("tagging %d %s texts in the workers started before reading", len(items), language)
+        return pool.pipe(items)
     if execution.workers > 1 and len(items) >= MIN_ITEMS_FOR_WORKERS:
         return pipe_in_workers(language, reference, items, analyse, execution.workers, execution.batch_size)
     return _in_process(language, reference, items, analyse, execution.batch_size)
+
+
+def start_pool(language: str, reference: str, analyse: Analyse, execution: Execution) -> WorkerPool | None:
+    """Local workers for ``language``, started now so that they load the model while the caller
+    reads; None when the execution does not use local workers."""
+    if execution.executor != "local" or execution.workers < 2:
+        return None
+    return WorkerPool(language, reference, analyse, execution.workers, execution.batch_size)
 
 
 def _in_process(language, reference, items, analyse, batch_size):

@@ -10,12 +10,43 @@ import multiprocessing
 from collections.abc import Callable, Iterator
 from typing import Any
 
-CHUNK_SIZE = 32
+CHUNK_SIZE = 16  # small enough that the last chunks keep both workers busy
 
 _worker_nlp = None
 _worker_analyse: Callable[[Any, str], Any] | None = None
 _worker_batch_size = 32
 _worker_error: Exception | None = None
+
+
+class WorkerPool:
+    """Worker processes with one pipeline loaded each. Start it early: the workers load the model
+    (seconds) while the parent still reads the sources."""
+
+    def __init__(self, language: str, reference: str, analyse: Callable[[Any, str], Any], workers: int,
+                 batch_size: int) -> None:
+        """``analyse`` must be a module-level function (it is sent to the workers by name)."""
+        self.language, self.reference, self.analyse = language, reference, analyse
+        context = multiprocessing.get_context("spawn")
+        self._pool = context.Pool(workers, initializer=_start_worker, initargs=(language, reference, analyse, batch_size))
+
+    def serves(self, language: str, reference: str, analyse: Callable[[Any, str], Any]) -> bool:
+        return (language, reference, analyse) == (self.language, self.reference, self.analyse)
+
+    def pipe(self, items: list[tuple[str, Any]]) -> Iterator[tuple[Any, Any]]:
+        """``(context, analyse(doc, text))`` for each ``(text, context)`` in ``items``, in order."""
+        chunks = [items[i : i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
+        for results in self._pool.imap(_analyse_chunk, chunks):
+            yield from results
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 def pipe_in_workers(
@@ -26,15 +57,10 @@ def pipe_in_workers(
     workers: int,
     batch_size: int,
 ) -> Iterator[tuple[Any, Any]]:
-    """``(context, analyse(doc, text))`` for each ``(text, context)`` in ``items``, in order.
-
-    ``analyse`` must be a module-level function (it is sent to the workers by name).
-    """
-    chunks = [items[i : i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_start_worker, initargs=(language, reference, analyse, batch_size)) as pool:
-        for results in pool.imap(_analyse_chunk, chunks):
-            yield from results
+    """``(context, analyse(doc, text))`` for each ``(text, context)`` in ``items``, in order, in a pool
+    of its own."""
+    with WorkerPool(language, reference, analyse, workers, batch_size) as pool:
+        yield from pool.pipe(items)
 
 
 def _start_worker(language: str, reference: str, analyse: Callable[[Any, str], Any], batch_size: int) -> None:

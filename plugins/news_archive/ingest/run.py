@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,11 +16,12 @@ from news_archive.ingest.cache import IngestCache
 from news_archive.ingest.annotate import annotate
 from news_archive.ingest.compose import Resolved, compose_outputs
 from news_archive.ingest.discover import discover_sources
-from news_archive.ingest.executors import Execution
+from news_archive.ingest.executors import MIN_ITEMS_FOR_WORKERS, Execution, start_pool
 from news_archive.ingest.lock import ingest_lock
 from news_archive.ingest.resolve import apply_sidecar, detect_language, resolve_date
 from news_archive.ingest.run_state import RunRecord, library_version, output_stats, outputs_intact, run_state
-from news_archive.ingest.tagging import tag_drafts
+from news_archive.ingest.parallel import WorkerPool
+from news_archive.ingest.tagging import analyze_doc_with_lexicon, tag_drafts
 from news_archive.ingest.writer import WriteReport, sync_outputs
 from news_archive.readers import READER_VERSION, read_source
 from news_archive.nlp import resolve_model
@@ -79,18 +81,13 @@ def _run(request: IngestRequest, cache: IngestCache, progress: Progress) -> Inge
     if _replay_last_run(previous, state, out_dir, report):
         return report
     cache.forget_run()
-    progress("read", 0, len(sources))
-    drafts: list[tuple[Draft, Path, dict]] = []
-    for path in sources:
-        drafts.extend(_read_one(path, base, cache, report, settings.languages))
-        progress("read", 1, None)
-    cache.commit()
-    resolved = _resolve_all(drafts, request, report)
-    progress("tag", 0, len(resolved))
-    mentions, notes = tag_drafts(
-        [(item.draft, item.language) for item in resolved], settings.model, cache, _execution(settings),
-        on_tagged=lambda n: progress("tag", n, None),
-    )
+    with _early_pool(sources, settings, cache) as pool:
+        resolved = _resolve_all(_read_all(sources, base, cache, report, progress), request, report)
+        progress("tag", 0, len(resolved))
+        mentions, notes = tag_drafts(
+            [(item.draft, item.language) for item in resolved], settings.model, cache, _execution(settings),
+            on_tagged=lambda n: progress("tag", n, None), pool=pool,
+        )
     report.notes.extend(notes)
     report.notes.extend(annotate(resolved, mentions, settings, base))
     outputs, failures, rendered = compose_outputs(resolved, cache.get_rendered)
@@ -140,11 +137,37 @@ def _state(sources: list[Path], request: IngestRequest, out_dir: Path) -> str | 
     return run_state(inputs, configuration)
 
 
+def _read_all(sources: list[Path], base: Path, cache: IngestCache, report: IngestReport, progress: Progress):
+    progress("read", 0, len(sources))
+    drafts: list[tuple[Draft, Path, dict]] = []
+    for path in sources:
+        drafts.extend(_read_one(path, base, cache, report))
+        progress("read", 1, None)
+    cache.commit()
+    return drafts
+
+
+@contextmanager
+def _early_pool(sources: list[Path], settings: IngestSettings, cache: IngestCache) -> Iterator[WorkerPool | None]:
+    """Tagging workers for the first language with a model, started before the sources are read
+    when most of them are new to the cache (a cold run), so that loading the model overlaps reading."""
+    language = next((lang for lang in settings.languages if settings.model.get(lang)), None)
+    new = len(sources) - cache.known_source_count()
+    pool = None
+    if language and new >= MIN_ITEMS_FOR_WORKERS:
+        pool = start_pool(language, settings.model[language], analyze_doc_with_lexicon, _execution(settings))
+    try:
+        yield pool
+    finally:
+        if pool is not None:
+            pool.close()
+
+
 def _execution(settings: IngestSettings) -> Execution:
     return Execution(settings.executor, settings.workers, settings.batch_size, settings.dask_scheduler)
 
 
-def _read_one(path: Path, base: Path, cache: IngestCache, report: IngestReport, languages: list[str]):
+def _read_one(path: Path, base: Path, cache: IngestCache, report: IngestReport):
     shown = _shown_path(path, base)
     try:
         digest, data = _source_digest(path, cache)

@@ -17,6 +17,7 @@ from news_archive.core.places import gazetteer_fingerprint, scan_places
 from news_archive.core.topics import Analysis, HanTaLexicon, analyze_text
 from news_archive.ingest.cache import IngestCache
 from news_archive.ingest.executors import Execution, map_docs
+from news_archive.ingest.parallel import WorkerPool
 from news_archive.nlp import ModelNotFoundError, model_fingerprint
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ def tag_drafts(
     cache: IngestCache,
     execution: Execution = Execution(),
     on_tagged: Callable[[int], None] = lambda n: None,
+    pool: WorkerPool | None = None,
 ) -> tuple[dict[str, Analysis], list[str]]:
     """Analyses by draft id for ``(draft, language)`` pairs, and notes on languages tagged only in part."""
     result: dict[str, Analysis] = {}
@@ -51,7 +53,7 @@ def tag_drafts(
         if missing and reference is None:
             result.update(_scan_without_model(language, missing, cache, on_tagged))
         elif missing:
-            result.update(_run_model(language, reference, missing, cache, execution, on_tagged))
+            result.update(_run_model(language, reference, missing, cache, execution, on_tagged, pool))
     return result, notes
 
 
@@ -63,11 +65,11 @@ def _no_model_note(language: str, count: int) -> str:
             f"configured for people/organizations (set ingest.model.{language} to an installed pipeline)")
 
 
-def _run_model(language, reference, missing, cache, execution: Execution, on_tagged) -> dict[str, Analysis]:
+def _run_model(language, reference, missing, cache, execution: Execution, on_tagged, pool=None) -> dict[str, Analysis]:
     found: dict[str, Analysis] = {}
     items = [(text, (draft_id, key)) for draft_id, text, key in missing]
     try:
-        for (draft_id, key), analysis in map_docs(language, reference, items, analyze_doc_with_lexicon, execution):
+        for (draft_id, key), analysis in map_docs(language, reference, items, analyze_doc_with_lexicon, execution, pool):
             cache.put_analysis(key, analysis)
             found[draft_id] = analysis
             on_tagged(1)
