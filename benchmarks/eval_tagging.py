@@ -9,7 +9,8 @@ Usage: python benchmarks/eval_tagging.py [--de-data DIR] [--en-data DIR] [--mode
   "Sanktionen"), or names the same gazetteer place ("Russische Föderation" = "Russland").
   ``--show N`` prints the tags of the first N articles for judging precision by hand.
 - ``news-dev-en-wikinews``: document-level precision and recall of people and places against the
-  gold (English Wikipedia titles, URL-encoded), micro-averaged over the articles.
+  gold (English Wikipedia titles, URL-encoded; a title's qualifier is dropped: "Chapel Hill, North
+  Carolina" is the place "Chapel Hill"), micro-averaged over the articles.
 
 Each article goes through the readers, the spaCy model, ``analyze_doc`` and the same archive-wide
 resolution as ingest (all articles of a set form one archive). Nothing is written.
@@ -111,6 +112,14 @@ def evaluate_de(data: Path, model: str, gazetteer, show: int) -> dict:
             "gold_tags": total, "gold_found": found, "share": round(found / total, 3) if total else None}
 
 
+def _wiki_title(title: str, gazetteer) -> str:
+    """A Wikipedia title as text names the place: "Chapel Hill, North Carolina" → "Chapel Hill",
+    "New York (state)" → "New York" (the qualifier is the title's, not the article's)."""
+    title = re.sub(r"\s*\([^)]*\)$", "", title)
+    name, _, qualifier = title.partition(", ")
+    return name if qualifier and gazetteer.resolve(qualifier)[1] is not None else title
+
+
 def evaluate_en(data: Path, model: str | None, gazetteer) -> dict:
     stems = sorted(p.name[: -len(".gold.json")] for p in data.glob("*.gold.json"))
     tagged = tag_archive([data / f"{stem}.txt" for stem in stems], "en", model, gazetteer)
@@ -119,7 +128,7 @@ def evaluate_en(data: Path, model: str | None, gazetteer) -> dict:
         tp = fp = fn = 0
         for stem, article in zip(stems, tagged):
             gold = json.loads((data / f"{stem}.gold.json").read_text(encoding="utf-8")).get(gold_field) or []
-            gold = {unquote(g).replace("_", " ") for g in gold}
+            gold = {_wiki_title(unquote(g).replace("_", " "), gazetteer) for g in gold}
             ours = set(article[field])
             hit_ours = {o for o in ours if gold_found(o, sorted(gold), gazetteer)}
             hit_gold = {g for g in gold if gold_found(g, sorted(ours), gazetteer)}

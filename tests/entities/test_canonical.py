@@ -153,3 +153,16 @@ def test_people_after_offices(text: str, name: str, label: str, expected: tuple[
     (found,) = retype_people_after_roles(text, [Mention(name, label, text.index(name))])
     assert (found.text, found.label) == expected
     assert text[found.start: found.start + len(found.text)] == found.text
+
+
+@pytest.mark.parametrize("text, places", [
+    ("He lives in Ohio and works in Mexico City.", ["Ohio", "Mexico City"]),  # "an" of "and" is no connector
+    ("Rain fell over Italy's north.", ["Italy"]),  # a possessive is the place
+    ("She moved to Frankfurt am Main.", ["Frankfurt am Main"]),
+    ("The Washington Post and the Bank of America", []),  # part of a longer proper name
+    ("In Mecca, pilgrims gathered.", ["Mecca"]),
+])
+def test_places_found_without_a_model(text: str, places: list[str], gazetteer) -> None:
+    from news_archive.core.places import scan_places
+
+    assert [name for name, _ in scan_places(text, gazetteer, "en")] == places

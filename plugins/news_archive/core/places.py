@@ -178,7 +178,8 @@ def _usable_name(name: str, primary: bool) -> bool:
     return len(name) >= 2 and bool(_LATIN.match(name)) and not any(ch.isdigit() for ch in name)
 
 
-_CAPITALISED_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ ](?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|of|de|am|an|der))*")
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[ ](?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|(?:of|de|am|an|der)(?= [A-ZÀ-ÖØ-Þ])))*")
+_POSSESSIVE = re.compile(r"['’]s$")  # "Italy's"
 _MAX_WORDS = 4
 _COMMON_ZIPF = 4.0  # a minor place whose name is also a common word ("Mobile", "Reading") is skipped
 
@@ -193,7 +194,7 @@ def scan_places(text: str, gazetteer: Gazetteer, language: str) -> list[tuple[st
     found = []
     for run in _CAPITALISED_RUN.finditer(text):
         words = [(m.group(), run.start() + m.start()) for m in re.finditer(r"\S+", run.group())]
-        words = [(w.rstrip(".'’"), at) for w, at in words]
+        words = [(_POSSESSIVE.sub("", w).rstrip(".'’"), at) for w, at in words]
         if words and _sentence_start(text, words[0][1]) and gazetteer.lookup(words[0][0], False) is None:
             words = words[1:]  # "In Mecca": the capital of a sentence start is no name
         i = 0
