@@ -39,6 +39,7 @@ class IngestReport:
     failures: list[ArticleError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     writes: WriteReport = field(default_factory=WriteReport)
+    output_paths: list[str] = field(default_factory=list)  # every generated file of this run
 
     @property
     def ok(self) -> bool:
@@ -90,6 +91,16 @@ def _run(request: IngestRequest, cache: IngestCache, progress: Progress) -> Inge
         )
     report.notes.extend(notes)
     report.notes.extend(annotate(resolved, mentions, settings, base))
+    _write(resolved, request, cache, out_dir, previous, report, progress)
+    if state and report.ok and not report.writes.kept_edits:
+        cache.remember_run(RunRecord(state, output_stats(out_dir, report.output_paths), report.sources,
+                                     report.articles, report.notes))
+    return report
+
+
+def _write(resolved: list[Resolved], request: IngestRequest, cache: IngestCache, out_dir: Path,
+           previous: RunRecord | None, report: IngestReport, progress: Progress) -> None:
+    """Compose every article (rendering only what changed) and bring the output folder in line."""
     outputs, failures, rendered = compose_outputs(resolved, cache.get_rendered)
     cache.put_rendered(rendered)
     log.debug("rendered %d of %d files (the rest as remembered from earlier runs)", len(rendered), len(resolved))
@@ -100,10 +111,7 @@ def _run(request: IngestRequest, cache: IngestCache, progress: Progress) -> Inge
     progress("write", 0, len(outputs))
     report.writes = sync_outputs(out_dir, {o.relative_path: o.text for o in outputs}, cache, prune=not request.paths,
                                  stats=previous.outputs if previous else None)
-    if state and report.ok and not report.writes.kept_edits:
-        written = output_stats(out_dir, [o.relative_path for o in outputs])
-        cache.remember_run(RunRecord(state, written, report.sources, report.articles, report.notes))
-    return report
+    report.output_paths = [o.relative_path for o in outputs]
 
 
 def _replay_last_run(previous: RunRecord | None, state: str | None, out_dir: Path, report: IngestReport) -> bool:
