@@ -109,7 +109,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if files.get_file_from_path(self.config.home_page) is None:
             files.append(File.generated(config, self.config.home_page, content=_stub(config.site_name, True)))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "news-archive.css")))
-        return self.search.on_files(files, config, self.articles, stream=not self.dirty)
+        return self.search.on_files(files, config, self.articles)
 
     def _dirty_scope(self, files: Files, archive: Archive) -> Dependents | None:
         """`mkdocs serve --dirty` after the first build: the pages that show the changed articles."""
@@ -176,13 +176,6 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if src == self.config.home_page:
             return html + self.renderer.render_home(page.url)
         return html
-
-    def on_post_page(self, output: str, *, page, config) -> str:
-        self.search.on_post_page(output, page, self.articles.get(page.file.src_uri))
-        return output
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self.search.close()
 
     def on_post_build(self, *, config) -> None:
         full = self.scope is None  # `serve --dirty` keeps the search index and exports of the first build

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from news_archive.core.errors import ConfigError
 from news_archive.search.markup import entity_names, render_pagefind_article, render_terms
-from news_archive.search.pagefind_index import OUTPUT, StreamingIndex, build_pagefind_index, pagefind_available
+from news_archive.search.pagefind_index import OUTPUT, build_pagefind_index, pagefind_available
 from news_archive.search.terms import extra_terms
 from news_archive.site.i18n import Translator
 from news_archive.site.options import ENTITY_TYPES, SiteOptions
@@ -66,13 +66,11 @@ class SiteSearch:
         self.t = translator
         self.strings = STRINGS.get(options.language, STRINGS["en"])
         self.engine = "lunr"
-        self.stream: StreamingIndex | None = None  # Pagefind fed while building (full builds)
         self.page_src = src_for_url(options.search_url)
         self.page_url = page_url(self.page_src, options.directory_urls)
 
     # -- on_files --------------------------------------------------------------------------
-    def on_files(self, files: Files, config, articles: dict[str, ArticleRecord], stream: bool = True) -> Files:
-        """``stream``: index article pages as they are built (not for dirty builds, which skip pages)."""
+    def on_files(self, files: Files, config, articles: dict[str, ArticleRecord]) -> Files:
         o = self.options
         self.engine = choose_engine(o.search_engine, o.search_auto_threshold, len(articles))
         log.info("Search: %s (%d articles, search_engine: %s)", self.engine, len(articles), o.search_engine)
@@ -92,12 +90,6 @@ class SiteSearch:
             config.extra_javascript.append(JS_URI)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
-        self.close()
-        if stream:
-            try:
-                self.stream = StreamingIndex(self.options.language)
-            except ConfigError as error:
-                raise PluginError(f"news-archive: {error}") from None
         return files
 
     def _script(self) -> str:
@@ -131,30 +123,16 @@ class SiteSearch:
         return make_environment().get_template("search.html").render(
             s=s, facets=json.dumps(facets, ensure_ascii=False), labels=json.dumps(labels, ensure_ascii=False)).strip() + "\n"
 
-    def on_post_page(self, output: str, page, article: ArticleRecord | None) -> None:
-        if self.stream is not None and article is not None:
-            self.stream.add(output, "/" + page.url)
-
     # -- on_post_build ---------------------------------------------------------------------
     def on_post_build(self, config) -> None:
         if self.engine != "pagefind":
             return
-        stream, self.stream = self.stream, None
         glob = self.options.articles_dir.strip("/") + "/**/*.html"
         try:
-            if stream is not None:
-                result = stream.finish(Path(config.site_dir))
-            else:
-                result = build_pagefind_index(Path(config.site_dir), glob, self.options.language)
+            result = build_pagefind_index(Path(config.site_dir), glob, self.options.language)
         except ConfigError as error:
             raise PluginError(f"news-archive: {error}") from None
         log.info("Search: Pagefind indexed %d article pages", result.pages)
-
-    def close(self) -> None:
-        """Stop a Pagefind process left from a build that failed."""
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None
 
 
 def _text(html: str) -> str:
