@@ -50,6 +50,7 @@ INTERVIEW_QUESTIONS = 3  # this many questions to the reader's "you" make an int
 MAX_PLAIN_SUMMARY_WORDS = 30  # unbulleted summary points are one short sentence each
 MAX_PLAIN_SUMMARY_POINTS = 8
 MAX_CAPTION_GROUPS = 2
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def read_text(text: str, path: str) -> Draft:
@@ -75,7 +76,7 @@ def _line_groups(text: str) -> list[list[str]]:
     """Runs of consecutive non-blank lines, each line whitespace-normalised, invisible characters removed."""
     groups: list[list[str]] = []
     current: list[str] = []
-    for raw in text.replace("\u00ad", "").replace("\u200b", "").split("\n"):
+    for raw in _LINE_BREAK.split(text.replace("\u00ad", "").replace("\u200b", "")):  # any line end, not only \n
         line = " ".join(raw.split())
         if line:
             current.append(line)
