@@ -61,7 +61,7 @@ def test_no_paragraph_is_lost(lines: list[str], separators: list[str]) -> None:
     except ArticleError:
         return
     found = "\n".join([draft.title, draft.image_caption or "", *draft.summary, *(b.text for b in draft.blocks)])
-    body_lines = [normalise(line) for line in text.split("\n") if normalise(line)][1:]
+    body_lines = [normalise(line) for line in re.split(r"\r\n|\r|\n", text) if normalise(line)][1:]  # as decode_text: a lone CR ends a line
     for line in body_lines:
         if CHROME_CUT.match(line):
             break  # trailing chrome: everything from here on is the page's, not the article's
