@@ -12,7 +12,8 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import PurePosixPath
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
 
 import yaml
 
@@ -49,7 +50,7 @@ class Output:
     key: str  # of everything the file is made from
 
 
-RENDER_VERSION = 1  # bump when the same fields and body render to a different file
+RENDER_CODE = ("core/frontmatter.py", "core/markdown.py", "core/schema.py", "ingest/compose.py")
 Rendered = Callable[[list[str]], dict[str, str]]  # keys → texts rendered before, where known
 
 
@@ -111,9 +112,17 @@ def _fields(item: Resolved, slug: str) -> dict:
 def _key(draft: Draft, fields: dict) -> str:
     """Everything a file is made from: its fields and the draft's body as the reader found it."""
     body = draft.body_markdown if draft.body_markdown is not None else [(b.kind, b.text) for b in draft.blocks]
-    data = json.dumps([RENDER_VERSION, __version__, yaml.__version__, fields, body],
+    data = json.dumps([_render_code(), __version__, yaml.__version__, fields, body],
                       ensure_ascii=False, sort_keys=True, default=repr)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _render_code() -> str:
+    """A hash of the code that turns fields and body into a file: a remembered file is reused only
+    when that code is the one that rendered it."""
+    package = Path(__file__).resolve().parent.parent
+    return hashlib.sha256(b"".join((package / name).read_bytes() for name in RENDER_CODE)).hexdigest()
 
 
 def _render(item: Resolved, fields: dict) -> str:
