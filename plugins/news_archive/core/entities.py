@@ -211,23 +211,19 @@ def _person_start_after_role(text: str, mention: Mention) -> int | None:
     if mention.label not in ("ORG", "MISC") or len(words) > 3 or _ORGANIZATION_WORDS.search(mention.text) \
             or not all(_name_like(word) for word in words):
         return None
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    before = list(re.finditer(r"\S+", text[max(line_start, mention.start - 80): mention.start]))[-3:]
-    offset = max(line_start, mention.start - 80)
+    window = max(text.rfind("\n", 0, mention.start) + 1, mention.start - 80)  # this line, near the name
+    before = list(re.finditer(r"\S+", text[window: mention.start]))[-3:]
     for given in range(min(2, len(before) - 1) + 1):  # the nearest office wins
         role, names = before[-given - 1], before[len(before) - given:]
         if is_role_noun(role.group()) and all(_name_like(name.group()) for name in names):
-            return offset + names[0].start() if names else mention.start
+            return window + names[0].start() if names else mention.start
     return None
 
 
 def is_role_noun(token: str) -> bool:
     """A capitalised title or office ("Chefunterhändler", "US-Präsident", "Papst"): what stands
     before a person's name, never an article or an affiliation alone."""
-    if not token[:1].isupper():
-        return False
-    head = token.split("-")[-1].lower().rstrip(".")
-    return head in ROLE_WORDS or any(head.endswith(role) for role in ROLE_HEADS if len(head) > len(role) + 2)
+    return token[:1].isupper() and _has_role_head(token)
 
 
 def _name_like(word: str) -> bool:
@@ -242,7 +238,12 @@ def _is_role_word(token: str) -> bool:
     parts = token.split("-")
     if len(parts) > 1 and _ABBREVIATION.match(parts[0]) and parts[-1][:1].isupper():
         return True  # "US-Sondergesandter", "SPD-Chefin": an affiliation before a role
-    head = parts[-1].lower().rstrip(".")
+    return _has_role_head(token)
+
+
+def _has_role_head(token: str) -> bool:
+    """The last part of the word is an office: "Präsident", "Chefunterhändler", "Kreml-Berater"."""
+    head = token.split("-")[-1].lower().rstrip(".")
     return head in ROLE_WORDS or any(head.endswith(role) for role in ROLE_HEADS if len(head) > len(role) + 2)
 
 

@@ -388,8 +388,11 @@ def _known_small_word(word: str, lexicon: HanTaLexicon) -> bool:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'„“‚‘»«(")
-    return not before or before[-1] in ".!?:\n"
+    """Nothing but spaces, quotes and brackets between ``start`` and the end of the last sentence."""
+    at = start - 1
+    while at >= 0 and text[at] in " \t\"'„“‚‘»«(":
+        at -= 1
+    return at < 0 or text[at] in ".!?:\n"
 
 
 def _has_verb(mention, lexicon: HanTaLexicon | None) -> bool:

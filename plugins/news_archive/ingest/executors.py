@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from news_archive.ingest.parallel import CHUNK_SIZE, WorkerPool, pipe_in_workers
+from news_archive.ingest.parallel import CHUNK_SIZE, WorkerPool, analyse_texts, pipe_in_workers
 
 log = logging.getLogger(__name__)
 
@@ -57,9 +57,7 @@ def start_pool(language: str, reference: str, analyse: Analyse, execution: Execu
 def _in_process(language, reference, items, analyse, batch_size):
     from news_archive.nlp import load_pipeline
 
-    nlp = load_pipeline(language, reference)
-    for (doc, context), (text, _) in zip(nlp.pipe(items, as_tuples=True, batch_size=batch_size), items):
-        yield context, analyse(doc, text)
+    yield from analyse_texts(load_pipeline(language, reference), items, analyse, batch_size)
 
 
 def _on_dask(language, reference, items, analyse, batch_size, scheduler):
@@ -86,6 +84,4 @@ def _dask_chunk(chunk, language, reference, analyse, spacy_batch_size):
     """Runs on a Dask worker; the pipeline is loaded once per worker process (load_pipeline caches)."""
     from news_archive.nlp import load_pipeline
 
-    nlp = load_pipeline(language, reference)
-    docs = nlp.pipe(chunk, as_tuples=True, batch_size=spacy_batch_size)
-    return [(context, analyse(doc, text)) for (doc, context), (text, _) in zip(docs, chunk)]
+    return list(analyse_texts(load_pipeline(language, reference), chunk, analyse, spacy_batch_size))

@@ -81,5 +81,13 @@ def _analyse_chunk(chunk: list[tuple[str, Any]]) -> list[tuple[Any, Any]]:
     if _worker_error is not None:
         raise _worker_error
     assert _worker_nlp is not None and _worker_analyse is not None
-    docs = _worker_nlp.pipe(chunk, as_tuples=True, batch_size=_worker_batch_size)
-    return [(context, _worker_analyse(doc, text)) for (doc, context), (text, _) in zip(docs, chunk)]
+    return list(analyse_texts(_worker_nlp, chunk, _worker_analyse, _worker_batch_size))
+
+
+def analyse_texts(nlp, items: list[tuple[str, Any]], analyse: Callable[[Any, str], Any],
+                  batch_size: int) -> Iterator[tuple[Any, Any]]:
+    """``(context, analyse(doc, text))`` for each ``(text, context)`` in ``items``, in order, in this
+    process: what every executor runs on its share of the texts."""
+    docs = nlp.pipe(items, as_tuples=True, batch_size=batch_size)
+    for (doc, context), (text, _) in zip(docs, items):
+        yield context, analyse(doc, text)

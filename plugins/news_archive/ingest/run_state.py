@@ -55,19 +55,21 @@ def run_state(inputs: list[Path], configuration: dict) -> str:
     return digest.hexdigest()
 
 
+def file_stamp(path: Path) -> list[int]:
+    """``[size, mtime_ns]``: what a later run compares to tell that a file is untouched."""
+    found = os.stat(path)
+    return [found.st_size, found.st_mtime_ns]
+
+
 def output_stats(folder: Path, relatives: list[str]) -> dict[str, list[int]]:
-    """``[size, mtime_ns]`` of each written file, as the next run compares them."""
-    stats = {}
-    for relative in relatives:
-        found = os.stat(folder / relative)
-        stats[relative] = [found.st_size, found.st_mtime_ns]
-    return stats
+    """The stamp of each written file, as the next run compares them."""
+    return {relative: file_stamp(folder / relative) for relative in relatives}
 
 
 def outputs_intact(folder: Path, recorded: dict[str, list[int]]) -> bool:
     """True when every file the last run wrote is still there, untouched."""
     try:
-        return all(output_stats(folder, [relative])[relative] == stat for relative, stat in recorded.items())
+        return all(file_stamp(folder / relative) == stamp for relative, stamp in recorded.items())
     except OSError:
         return False
 

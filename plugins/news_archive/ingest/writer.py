@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from news_archive.ingest.cache import IngestCache
+from news_archive.ingest.run_state import file_stamp
 
 
 @dataclass
@@ -86,10 +87,10 @@ def sync_outputs(
 def _current_hash(path: Path, stat_then: list[int] | None, hash_then: str | None) -> str | None:
     """The hash of the file now (None when there is none), read only when it may have changed."""
     try:
-        found = path.stat()
+        stamp = file_stamp(path)
     except FileNotFoundError:
         return None
-    if hash_then is not None and stat_then == [found.st_size, found.st_mtime_ns]:
+    if hash_then is not None and stat_then == stamp:
         return hash_then
     return _hash(path.read_bytes()) if path.is_file() else None
 
