@@ -125,7 +125,7 @@ def test_curator_edit_changes_tags_without_running_ner_again(archive: Path, rule
         "aliases:\n  Europäische Union: [EU]\ntypes:\n  Kreml: place\nrenames:\n  Kaja Kallas: Kaja Kallas (EU)\n"
         "blocklist: [Wolodymyr Selenskyj, Sanktionen]\n", encoding="utf-8")
     calls.clear()
-    report = ingest(archive, ruler_model)
+    ingest(archive, ruler_model)
     assert calls == []  # every analysis came from the cache
     after = front_matter(archive)["EU berät über neue Sanktionen gegen Russland"]
     assert after.organizations == ["Europäische Union"] and "Kreml" in after.places

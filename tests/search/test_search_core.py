@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import logging
 from datetime import datetime, timezone
 
 import pytest
+from mkdocs.exceptions import Abort
 
 from news_archive.search.integration import choose_engine
-from news_archive.search.markup import entity_names, render_pagefind_article, render_terms
+from news_archive.search.markup import TERMS_SLOT, entity_names, fill_terms, render_pagefind_article, render_terms
 from news_archive.search.terms import compound_parts, extra_terms, spelling_variants
 from news_archive.site.options import SiteOptions, validate_options
 from news_archive.site.records import ArticleRecord
@@ -73,16 +76,38 @@ def record(**fields) -> ArticleRecord:
 
 def test_pagefind_markup_escapes_names_and_carries_filters():
     article = record(entities={"people": ("<Evil> \"Name\"", "Steve Witkoff")}, aliases={"Steve Witkoff": ("Witkoff",)})
-    html = render_pagefind_article("<p>Body</p>\n", article, "2. Dezember 2025", "de", ["Gespraeche"])
+    html = render_pagefind_article("<p>Body</p>\n", article, "2. Dezember 2025", "de", terms_slot=True)
     assert html.startswith('<div class="na-search-body" data-pagefind-body>\n<p>Body</p>\n')
     assert '<span data-pagefind-filter="people">&lt;Evil&gt; &quot;Name&quot;</span>' in html
     assert '<span data-pagefind-sort="date">2025-12-02T20:00:00+00:00</span>' in html
     assert '<span data-pagefind-filter="year">2025</span><span data-pagefind-filter="language">Deutsch</span>' in html
     assert '<p hidden data-pagefind-weight="5.0">&lt;Evil&gt; &quot;Name&quot; · Steve Witkoff · Witkoff</p>' in html
-    assert '<p class="na-search-terms" hidden>Gespraeche</p>' in html
+    assert html.endswith(TERMS_SLOT + "</div>\n")
     assert "<Evil>" not in html
     assert entity_names(article) == ["<Evil> \"Name\"", "Steve Witkoff", "Witkoff"]
     assert render_terms([]) == ""
+
+
+def test_terms_fill_the_slot_from_the_indexed_part_only():
+    article = record(entities={"people": ("Jürgen Groß",)})
+    body = render_pagefind_article("<p>Weitere Gespräche über Sicherheitsgarantien.</p>\n", article, "2. Dezember 2025",
+                                   "de", terms_slot=True)
+    page = f"<html><title>Zölle</title><body>{body}</body></html>"
+    filled = fill_terms(page, WORDS.__contains__)
+    terms = filled.split('<p class="na-search-terms" hidden>')[1].split("</p>")[0].split()
+    assert {"Gespraeche", "ueber", "sicherheit", "Juergen", "Gross"} - set(terms) == set()
+    assert "Zoelle" not in terms and TERMS_SLOT not in filled  # the page's <title> is not indexed
+    assert filled.replace(filled[filled.index('<p class="na-search-terms"'):filled.index("</div>\n</body>")], TERMS_SLOT) == page
+    assert fill_terms("<p>no slot</p>", None) == "<p>no slot</p>"
+
+
+def pagefind_fragments(site) -> dict[str, dict]:
+    """Pagefind's stored result fragments (gzip, a signature, JSON) by page URL: what the index holds."""
+    fragments = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        fragments[data["url"]] = data
+    return fragments
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +125,10 @@ def test_pagefind_build_indexes_articles_only(pagefind_site):
     page = (pagefind_site / "search" / "index.html").read_text(encoding="utf-8")
     assert "data-na-search" in page and "assets/news-archive/search.js" in page
     article = next(pagefind_site.glob("articles/2025/11/kreml-aeussert-sich/index.html")).read_text(encoding="utf-8")
-    assert "data-pagefind-body" in article and "Gespraechen" in article
+    assert "data-pagefind-body" in article and "Gespraechen" not in article  # the terms go to the index only
+    fragments = pagefind_fragments(pagefind_site)
+    assert len(fragments) == 6 and all(url.startswith("/articles/") and url.endswith("/") for url in fragments)
+    assert "Gespraechen" in fragments["/articles/2025/11/kreml-aeussert-sich/"]["content"]
 
 
 def test_lunr_build_boosts_entities_and_adds_terms(fixture_site):
@@ -110,3 +138,16 @@ def test_lunr_build_boosts_entities_and_adds_terms(fixture_site):
     assert not (fixture_site / "pagefind").exists()
     html = (fixture_site / "articles/2025/12/nach-treffen-von-putin-und-witkoff/index.html").read_text(encoding="utf-8")
     assert '<p class="na-search-terms" hidden>' in html and "Gespraechen" in html and "data-pagefind" not in html
+
+
+def test_a_failing_pagefind_stops_the_build_with_its_reason(tmp_path, monkeypatch, caplog):
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\necho 'Error: cannot write the index: disk full' >&2\nexit 3\n", encoding="utf-8")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    config = write_fixture_site(tmp_path / "site", plugin={"search_engine": "pagefind"})
+    with pytest.raises(Abort):
+        build_site(config)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == ["news-archive: search_engine: pagefind: the service stopped: "
+                      "Error: cannot write the index: disk full"]

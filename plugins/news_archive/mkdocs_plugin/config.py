@@ -66,3 +66,7 @@ class NewsArchiveConfig(base.Config):
     # Generated pages outside the nav render by filling one checked theme rendering per shape of
     # page (news_archive.mkdocs_plugin.generated); false: every page through the theme.
     page_shell = c.Type(bool, default=True)
+
+    # From this many articles on, a full build renders article frames and generated pages in a
+    # second process while MkDocs converts Markdown (news_archive.site.prerender); 0: never.
+    parallel_min_articles = c.Type(int, default=300)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from html import escape
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from news_archive.core.errors import ArticleError, ConfigError
@@ -18,11 +19,11 @@ from news_archive.search.integration import SiteSearch
 from news_archive.settings import IngestSettings, load_ingest_settings, resolve
 from news_archive.site.archive import Archive, build_archive
 from news_archive.site.dependents import Dependents, Signature, find_dependents, signature
-from news_archive.site.export import export_articles, export_entities
-from news_archive.site.feeds import generate_feeds
 from news_archive.site.i18n import Translator
 from news_archive.site.options import ENTITY_TYPES, SiteOptions, option_names, validate_options
 from news_archive.site.pages import PageSpec, plan_pages
+from news_archive.site.outputs import site_outputs
+from news_archive.site.prerender import ARTICLE, OUTPUTS, PAGE, Prerenderer
 from news_archive.site.records import ArticleCache, ArticleRecord
 from news_archive.site.render import SiteRenderer
 from news_archive.site.sanitize import sanitize_html
@@ -46,6 +47,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.dirty = False
         self.signatures: dict[str, Signature] | None = None  # `serve --dirty`: the articles of the last build
         self.scope: Dependents | None = None  # `serve --dirty`: what this rebuild renders; None: everything
+        self.prerender: Prerenderer | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -109,7 +111,25 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if files.get_file_from_path(self.config.home_page) is None:
             files.append(File.generated(config, self.config.home_page, content=_stub(config.site_name, True)))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "news-archive.css")))
-        return self.search.on_files(files, config, self.articles)
+        files = self.search.on_files(files, config, self.articles, full=self.scope is None)
+        self._start_prerender(files, archive)
+        return files
+
+    def _start_prerender(self, files: Files, archive: Archive) -> None:
+        """A full build of a large archive: a second process renders what does not need MkDocs."""
+        self._stop_prerender()
+        wanted = self.config.parallel_min_articles
+        if self.scope is not None or not wanted or len(self.articles) < wanted or (os.cpu_count() or 1) < 2:
+            return
+        order = [(ARTICLE, f.src_uri) if f.src_uri in self.articles else (PAGE, f.src_uri)
+                 for f in files.documentation_pages() if f.src_uri in self.articles or f.src_uri in self.pages]
+        order.append((OUTPUTS, ""))
+        self.prerender = Prerenderer(list(archive.articles), self.options, order)
+
+    def _stop_prerender(self) -> None:
+        if self.prerender is not None:
+            self.prerender, prerender = None, self.prerender
+            prerender.close()
 
     def _dirty_scope(self, files: Files, archive: Archive) -> Dependents | None:
         """`mkdocs serve --dirty` after the first build: the pages that show the changed articles."""
@@ -164,35 +184,46 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.search.on_page_markdown(page, self.articles.get(page.file.src_uri))
         return markdown
 
-    def on_page_content(self, html: str, *, page, config, files) -> str:
+    def _render_content(self, html: str, *, page, config, files) -> str:
         src = page.file.src_uri
         if src in self.articles:
             body = sanitize_html(html)
-            return self.search.article_content(self.renderer.render_article(self.articles[src], body), self.articles[src])
+            frame = self.prerender and self.prerender.get(ARTICLE, src)
+            content = self.renderer.render_article(self.articles[src], body, frame)
+            return self.search.article_content(content, self.articles[src])
         if src == self.search.page_src:
             return self.search.render_page()
         if src in self.pages:
-            return html + self.renderer.render_page(self.pages[src])
+            ready = self.prerender and self.prerender.get(PAGE, src)
+            return html + (ready or self.renderer.render_page(self.pages[src]))
         if src == self.config.home_page:
             return html + self.renderer.render_home(page.url)
         return html
 
+    @event_priority(-100)  # after every other plugin: the index gets the article as the page shows it
+    def _index_content(self, html: str, *, page, config, files) -> str:
+        if page.file.src_uri in self.articles:
+            self.search.index_article(html, page.meta["title"], page.url)
+        return html
+
+    on_page_content = CombinedEvent(_render_content, _index_content)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_prerender()
+        self.search.abort()
+
     def on_post_build(self, *, config) -> None:
         full = self.scope is None  # `serve --dirty` keeps the search index and exports of the first build
-        if full:
-            self.search.on_post_build(config)
+        outputs = full and self.prerender and self.prerender.get(OUTPUTS, "")
+        self._stop_prerender()
+        if not outputs:
+            outputs = site_outputs(self.renderer, None if full else self.scope.entities)
         site_dir = Path(config.site_dir)
-        archive = self.renderer.archive
-        only = None if full else self.scope.entities
-        outputs = [(feed.path, feed.content) for feed in generate_feeds(self.renderer, only)]
-        if self.config.export_entities and full:
-            outputs.append((self.config.export_entities, export_entities(archive).encode("utf-8")))
-        if self.config.export_articles and full:
-            outputs.append((self.config.export_articles, export_articles(archive).encode("utf-8")))
         for relative, content in outputs:
             path = site_dir / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
+        self.search.on_post_build(config)  # last: the index catches up with the pages meanwhile
 
 
 def _stub(title: str, search: bool) -> str:

@@ -3,14 +3,13 @@
 The plugin calls one method per event; everything here reads ``SiteOptions`` and article records.
 lunr (Material's search plugin) indexes what the pages show plus the hidden extra terms; with
 Pagefind, Material's index is left empty (every page ``search.exclude``), its header box leads to
-the search page, and Pagefind indexes the article pages after the build.
+the search page, and Pagefind indexes the article pages in a process of its own while the build
+writes them (``pagefind_index``).
 """
 
 from __future__ import annotations
 
 import json
-import re
-from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,9 +17,9 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from news_archive.core.errors import ConfigError
-from news_archive.search.markup import entity_names, render_pagefind_article, render_terms
-from news_archive.search.pagefind_index import OUTPUT, build_pagefind_index, pagefind_available
-from news_archive.search.terms import extra_terms
+from news_archive.search.markup import entity_names, render_index_page, render_pagefind_article, render_terms
+from news_archive.search.pagefind_index import OUTPUT, BackgroundIndexer, IndexSettings, pagefind_available
+from news_archive.search.terms import extra_terms, html_text, is_german_word
 from news_archive.site.i18n import Translator
 from news_archive.site.options import ENTITY_TYPES, SiteOptions
 from news_archive.site.records import ArticleRecord
@@ -31,7 +30,6 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 JS_URI = "assets/news-archive/search.js"
 CSS_URI = "assets/news-archive/search.css"
-MIN_ZIPF = 2.5  # a compound part counts as a word at this general-language frequency (wordfreq)
 STRINGS = {
     "de": {"title": "Suche", "placeholder": "Archiv durchsuchen", "relevance": "Relevanz", "newest": "Neueste zuerst",
            "oldest": "Älteste zuerst", "sort": "Sortierung", "year": "Jahr", "language": "Sprache",
@@ -53,24 +51,19 @@ def choose_engine(setting: str, threshold: int, article_count: int) -> str:
     return setting
 
 
-@lru_cache(maxsize=200_000)
-def is_german_word(lower: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(lower, "de") >= MIN_ZIPF
-
-
 class SiteSearch:
     def __init__(self, options: SiteOptions, translator: Translator) -> None:
         self.options = options
         self.t = translator
         self.strings = STRINGS.get(options.language, STRINGS["en"])
         self.engine = "lunr"
+        self.indexer: BackgroundIndexer | None = None
         self.page_src = src_for_url(options.search_url)
         self.page_url = page_url(self.page_src, options.directory_urls)
 
     # -- on_files --------------------------------------------------------------------------
-    def on_files(self, files: Files, config, articles: dict[str, ArticleRecord]) -> Files:
+    def on_files(self, files: Files, config, articles: dict[str, ArticleRecord], full: bool) -> Files:
+        """Choose the engine; for Pagefind add the search page and, on a full build, start indexing."""
         o = self.options
         self.engine = choose_engine(o.search_engine, o.search_auto_threshold, len(articles))
         log.info("Search: %s (%d articles, search_engine: %s)", self.engine, len(articles), o.search_engine)
@@ -90,6 +83,10 @@ class SiteSearch:
             config.extra_javascript.append(JS_URI)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        if full:  # `serve --dirty` keeps the index of the first build
+            self.abort()
+            self.indexer = BackgroundIndexer(IndexSettings(o.language, o.search_compound_parts),
+                                             Path(config.site_dir) / OUTPUT, expected=len(articles))
         return files
 
     def _script(self) -> str:
@@ -104,16 +101,21 @@ class SiteSearch:
             page.meta.setdefault("tags", entity_names(article))
 
     def article_content(self, html: str, article: ArticleRecord) -> str:
-        terms = self._terms(html, article) if self.options.search_german_terms else []
-        if self.engine == "pagefind":
-            return render_pagefind_article(html, article, self.t.date(article.date), self.options.language, terms)
-        return html + render_terms(terms)
-
-    def _terms(self, html: str, article: ArticleRecord) -> list[str]:
-        if article.language != "de":
-            return []
+        german_terms = self.options.search_german_terms and article.language == "de"
+        if self.engine == "pagefind":  # the indexing process adds the terms
+            return render_pagefind_article(html, article, self.t.date(article.date), self.options.language, german_terms)
+        if not german_terms:
+            return html
         is_word = is_german_word if self.options.search_compound_parts else None
-        return extra_terms([_text(html), *entity_names(article)], is_word)
+        return html + render_terms(extra_terms([html_text(html), *entity_names(article)], is_word))
+
+    def index_article(self, content: str, title: str, page_url: str) -> None:
+        """An article's final content, to the Pagefind index (the theme around it is not indexed)."""
+        if self.indexer is not None:
+            try:
+                self.indexer.add("/" + page_url, render_index_page(content, title, self.options.language))
+            except ConfigError as error:
+                raise PluginError(f"news-archive: {error}") from None
 
     def render_page(self) -> str:
         """The search page's content (filled by search.js with the Pagefind JS API)."""
@@ -125,16 +127,18 @@ class SiteSearch:
 
     # -- on_post_build ---------------------------------------------------------------------
     def on_post_build(self, config) -> None:
-        if self.engine != "pagefind":
+        if self.indexer is None:
             return
-        glob = self.options.articles_dir.strip("/") + "/**/*.html"
+        indexer, self.indexer = self.indexer, None
         try:
-            result = build_pagefind_index(Path(config.site_dir), glob, self.options.language)
+            pages = indexer.finish()
         except ConfigError as error:
             raise PluginError(f"news-archive: {error}") from None
-        log.info("Search: Pagefind indexed %d article pages", result.pages)
+        log.info("Search: Pagefind indexed %d article pages", pages)
 
-
-def _text(html: str) -> str:
-    return re.sub(r"<[^>]+>", " ", html)
+    def abort(self) -> None:
+        """A failed build: the indexing process ends without writing."""
+        if self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
+            indexer.abort()
 

@@ -9,13 +9,17 @@ weight, and the extra spellings of ``terms``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
+from news_archive.search.terms import extra_terms, html_text
 from news_archive.site.options import ENTITY_TYPES
 from news_archive.site.records import ArticleRecord
 
 LANGUAGE_NAMES = {"de": {"de": "Deutsch", "en": "Englisch"}, "en": {"de": "German", "en": "English"}}
 ENTITY_WEIGHT = 5.0  # entity names rank like a subheading (h2 weighs 6, body text 1)
+TERMS_SLOT = "<!--na-search-terms-->"  # where the indexing process puts an article's extra terms
+BODY_MARK = "data-pagefind-body"
 
 
 def language_name(code: str, ui_language: str) -> str:
@@ -38,8 +42,12 @@ def render_terms(terms: list[str]) -> str:
 
 
 def render_pagefind_article(html: str, article: ArticleRecord, date_label: str, ui_language: str,
-                            terms: list[str]) -> str:
-    """The article's content wrapped for Pagefind: body, filters, sort key, metadata, boosted names."""
+                            terms_slot: bool) -> str:
+    """The article's content wrapped for Pagefind: body, filters, sort key, metadata, boosted names.
+
+    With ``terms_slot`` the extra terms are left to the indexing process (``fill_terms``): they
+    cost the build nothing and the page on disk does not carry them.
+    """
     data = [
         f'<span data-pagefind-sort="date">{escape(article.date.isoformat())}</span>',
         f'<span data-pagefind-meta="date">{escape(date_label)}</span>',
@@ -53,5 +61,21 @@ def render_pagefind_article(html: str, article: ArticleRecord, date_label: str, 
     return (
         '<div class="na-search-body" data-pagefind-body>\n' + html
         + '<div hidden data-pagefind-ignore>' + "".join(data) + "</div>\n"
-        + boosted + render_terms(terms) + "</div>\n"
+        + boosted + (TERMS_SLOT if terms_slot else "") + "</div>\n"
     )
+
+
+def render_index_page(content: str, title: str, language: str) -> str:
+    """What Pagefind gets for an article: its content in a bare page (``title`` is HTML already)."""
+    return (f'<!DOCTYPE html>\n<html lang="{escape(language)}">\n<head><meta charset="utf-8"><title>{title}</title></head>\n'
+            f"<body>\n{content}</body>\n</html>\n")
+
+
+def fill_terms(page: str, is_word: Callable[[str], bool] | None) -> str:
+    """``page`` with its terms slot replaced by the extra terms of the indexed part before it."""
+    slot = page.find(TERMS_SLOT)
+    if slot < 0:
+        return page
+    body = page.find(BODY_MARK)
+    indexed = page[page.find(">", body) + 1 if body >= 0 else 0:slot]
+    return page[:slot] + render_terms(extra_terms([html_text(indexed)], is_word)) + page[slot + len(TERMS_SLOT):]

@@ -1,15 +1,18 @@
-"""Build a Pagefind index over the article pages of a built site, through Pagefind's Python API.
+"""The Pagefind index, built beside the site: articles are indexed while MkDocs renders the rest.
 
-The binary ships in the ``pagefind_bin_extended`` (or ``pagefind_bin``) wheel; nothing is
-downloaded at run time. Only pages marked ``data-pagefind-body`` are indexed.
+MkDocs renders on one core. ``BackgroundIndexer`` starts a process of its own that receives each
+article's content as soon as it is converted (a small page around it: Pagefind reads only the
+``data-pagefind-body`` part), adds its German extra terms (``markup.fill_terms``: they go to the
+index only, not into the page on disk) and passes it to the Pagefind binary (``pagefind_service``)
+on the other core. After the last expected article it writes the index into the site while MkDocs
+is still rendering themes and generated pages; ``finish`` only collects the result.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
+import multiprocessing
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,53 +25,119 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 # Inside an article page: not part of what a search should find.
 EXCLUDE = [".na-article-footer", ".na-meta", ".headerlink"]
+_WRITE = "write"
 
 
 @dataclass(frozen=True)
-class IndexResult:
-    pages: int
-    folder: Path
+class IndexSettings:
+    """What the indexing process needs: the index language and how to add extra terms."""
+
+    language: str
+    compound_parts: bool = True
 
 
 def pagefind_available() -> bool:
     try:
-        from pagefind.service import get_executable
-    except ImportError:
+        from news_archive.search.pagefind_service import find_executable
+
+        find_executable()
+    except ConfigError:
         return False
-    return get_executable() is not None
+    return True
 
 
-def build_pagefind_index(site_dir: Path, glob: str, language: str, output: str = OUTPUT) -> IndexResult:
-    """Index ``site_dir``'s pages matching ``glob`` into ``site_dir/output`` (replacing it).
+class BackgroundIndexer:
+    """A process that indexes the pages handed to it; ``finish`` writes the index, ``abort`` drops it."""
 
-    One index in ``language`` for the whole archive: the search page loads the index of its own
-    language, so per-language indexes would hide the other languages' articles.
-    """
+    def __init__(self, settings: IndexSettings, output: Path, expected: int) -> None:
+        context = multiprocessing.get_context("spawn")  # MkDocs serve runs threads: no fork
+        self._connection, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child, settings), name="news-archive-search", daemon=True)
+        self._process.start()
+        child.close()
+        self.output = output
+        self.expected = expected
+        self.sent = 0
+        self._writing = False
+
+    def add(self, url: str, html: str) -> None:
+        """Hand over one page (``url`` from the site root, e.g. ``/articles/2025/11/x/``)."""
+        self._send((url, html))
+        self.sent += 1
+        if self.sent == self.expected:
+            self._write()
+
+    def _write(self) -> None:
+        shutil.rmtree(self.output, ignore_errors=True)
+        self._send((_WRITE, str(self.output)))
+        self._writing = True
+
+    def _send(self, message: tuple[str, str]) -> None:
+        try:
+            self._connection.send(message)
+        except (BrokenPipeError, EOFError, OSError):
+            raise ConfigError(f"search_engine: pagefind: the indexing process stopped ({self._exit()})") from None
+
+    def finish(self) -> int:
+        """Wait for the index (written to ``output``, replacing it); returns the number of pages in it."""
+        try:
+            if not self._writing:
+                self._write()
+            status, value = self._connection.recv()
+        except (EOFError, OSError):
+            raise ConfigError(f"search_engine: pagefind: the indexing process stopped ({self._exit()})") from None
+        finally:
+            self._connection.close()
+            self._process.join(timeout=30)
+        if status != "ok":
+            raise ConfigError(f"search_engine: pagefind: {value}")
+        for name in UNUSED:
+            (self.output / name).unlink(missing_ok=True)
+        log.debug("Pagefind indexed %s pages into %s", value, self.output)
+        return int(value)
+
+    def abort(self) -> None:
+        self._connection.close()
+        self._process.terminate()
+        self._process.join(timeout=10)
+
+    def _exit(self) -> str:
+        self._process.join(timeout=5)
+        return f"exit code {self._process.exitcode}"
+
+
+def _serve(connection, settings: IndexSettings) -> None:
+    """The indexing process: pages in, index out; the first failure is reported at the end."""
+    from news_archive.search.pagefind_service import PagefindService, find_executable
+    from news_archive.search.markup import fill_terms
+    from news_archive.search.terms import is_german_word
+
+    is_word = is_german_word if settings.compound_parts else None
+    failure: str | None = None
+    service = None
     try:
-        from pagefind.index import PagefindIndex
-    except ImportError:
-        raise ConfigError("search_engine: pagefind: the pagefind package is not installed (pip install 'pagefind[extended]')") from None
-    folder = site_dir / output
-    shutil.rmtree(folder, ignore_errors=True)
-    config = {"force_language": language, "exclude_selectors": EXCLUDE, "output_path": str(folder)}
-
-    async def run() -> int:
-        async with PagefindIndex(config=config) as index:
-            result = await index.add_directory(str(site_dir), glob=glob)
-            return int(result["page_count"])
-
-    pages = _run_async(run)
-    for name in UNUSED:
-        (folder / name).unlink(missing_ok=True)
-    log.debug("Pagefind indexed %s pages into %s", pages, folder)
-    return IndexResult(pages, folder)
-
-
-def _run_async(make_coroutine):
-    """``asyncio.run``, in a thread of its own when the caller already runs an event loop."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(make_coroutine())
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(lambda: asyncio.run(make_coroutine())).result()
+        service = PagefindService(find_executable(), {"force_language": settings.language,
+                                                      "exclude_selectors": EXCLUDE})
+    except Exception as error:  # reported to the build at the end, like any failure here
+        failure = str(error)
+    while True:
+        try:
+            first, second = connection.recv()
+        except EOFError:  # the build went away
+            break
+        if first == _WRITE:
+            if failure is None:
+                try:
+                    connection.send(("ok", service.write(Path(second))))
+                except Exception as error:
+                    connection.send(("error", str(error)))
+            else:
+                connection.send(("error", failure))
+            break
+        if failure is None:
+            try:
+                service.add_page(first, fill_terms(second, is_word))
+            except Exception as error:
+                failure = f"{first}: {error}"
+    if service is not None:
+        service.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 WORD = re.compile(r"[^\W\d_]{3,}")
 TO_DIGRAPH = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
@@ -20,6 +21,20 @@ LINKING = ("s", "es", "n", "en", "")  # Fugenelemente: Sicherheit-s-garantie, Fr
 MIN_HEAD = 4
 MIN_TAIL = 5  # shorter tails are mostly suffixes: "Inter-esse", "region-alen"
 MIN_COMPOUND = MIN_HEAD + MIN_TAIL
+MIN_ZIPF = 2.5  # a compound part counts as a word at this general-language frequency (wordfreq)
+TAG = re.compile(r"<[^>]+>")
+
+
+@lru_cache(maxsize=200_000)
+def is_german_word(lower: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(lower, "de") >= MIN_ZIPF
+
+
+def html_text(html: str) -> str:
+    """The words of an HTML fragment (tags become spaces; entities stay, they are no words)."""
+    return TAG.sub(" ", html)
 
 
 def spelling_variants(word: str) -> set[str]:

@@ -8,6 +8,7 @@ Material's instant navigation.
 from __future__ import annotations
 
 import math
+import secrets
 from collections import Counter
 from functools import partial
 from pathlib import Path
@@ -26,6 +27,7 @@ from news_archive.site.timeline import render_timeline
 from news_archive.site.urls import page_url, relative_url, src_for_url
 
 WEB_SCHEMES = ("http", "https")
+BODY_SLOT = f"\x00{secrets.token_hex(8)}\x00"  # where an article's body goes; input cannot guess it
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
@@ -108,27 +110,37 @@ class SiteRenderer:
                 "older": hrefs[spec.page] if spec.page < spec.pages else None}
 
     # -- article pages -------------------------------------------------------------------
-    def render_article(self, article: ArticleRecord, body_html: str) -> str:
-        """The whole content of an article page: header, the body with linked mentions, footer."""
+    def render_article(self, article: ArticleRecord, body_html: str, frame: tuple[str, str] | None = None) -> str:
+        """The whole content of an article page: header, the body with linked mentions, footer.
+
+        ``frame`` is ``article_frame(article)`` when it was rendered ahead (``prerender``).
+        """
+        before, after = frame or self.article_frame(article)
+        if self.options.article_link_mentions:
+            body_html = self.link_mentions(article, body_html)
+        return before + body_html + after
+
+    def article_frame(self, article: ArticleRecord) -> tuple[str, str]:
+        """What an article page shows before and after its body; it does not depend on the body."""
         here = article.url
         groups = []
         for entity_type in ENTITY_TYPES:
             members = [self._entity(self.archive.entities[(entity_type, n)], here) for n in article.names(entity_type)]
             if members:
                 groups.append({"type": entity_type, "label": self.t(entity_type), "entities": members})
-        if self.options.article_link_mentions:
-            body_html = self.link_mentions(article, body_html)
         position = self.archive.position[article.id]
         older = self.archive.articles[position - 1] if position > 0 else None
         newer = self.archive.articles[position + 1] if position + 1 < len(self.archive.articles) else None
         related = self.related.articles(article)
         minutes = max(1, math.ceil(article.words / self.options.article_words_per_minute))
-        return self._render(
+        html = self._render(
             "article.html", here, article=article, date=self.t.date(article.date), iso=article.date.isoformat(),
-            minutes=minutes, groups=groups, body=body_html, source_href=safe_href(article.source_url),
+            minutes=minutes, groups=groups, body=BODY_SLOT, source_href=safe_href(article.source_url),
             older=self._item(older, here) if older else None, newer=self._item(newer, here) if newer else None,
             related=[self._item(a, here) for a in related],
         )
+        before, after = html.split(BODY_SLOT)
+        return before, after
 
     def link_mentions(self, article: ArticleRecord, body_html: str) -> str:
         targets = []
