@@ -68,5 +68,5 @@ class NewsArchiveConfig(base.Config):
     page_shell = c.Type(bool, default=True)
 
     # From this many articles on, a full build renders article frames and generated pages in a
-    # second process while MkDocs converts Markdown (news_archive.site.prerender); 0: never.
+    # second process while MkDocs converts Markdown (news_archive.mkdocs_plugin.prerender); 0: never.
     parallel_min_articles = c.Type(int, default=300)

@@ -23,7 +23,7 @@ from news_archive.site.i18n import Translator
 from news_archive.site.options import ENTITY_TYPES, SiteOptions, option_names, validate_options
 from news_archive.site.pages import PageSpec, plan_pages
 from news_archive.site.outputs import site_outputs
-from news_archive.site.prerender import ARTICLE, OUTPUTS, PAGE, Prerenderer
+from news_archive.mkdocs_plugin.prerender import ARTICLE, OUTPUTS, PAGE, Prerenderer
 from news_archive.site.records import ArticleCache, ArticleRecord
 from news_archive.site.render import SiteRenderer
 from news_archive.site.sanitize import sanitize_html
@@ -188,7 +188,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         src = page.file.src_uri
         if src in self.articles:
             body = sanitize_html(html)
-            frame = self.prerender and self.prerender.get(ARTICLE, src)
+            frame = self.prerender and self.prerender.get(ARTICLE, src, wait=False)
             content = self.renderer.render_article(self.articles[src], body, frame)
             return self.search.article_content(content, self.articles[src])
         if src == self.search.page_src:

@@ -11,12 +11,13 @@ is still rendering themes and generated pages; ``finish`` only collects the resu
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from news_archive.core.errors import ConfigError
+from news_archive.worker_process import WorkerProcess, WorkerStopped
 
 log = logging.getLogger(__name__)
 OUTPUT = "pagefind"
@@ -50,11 +51,7 @@ class BackgroundIndexer:
     """A process that indexes the pages handed to it; ``finish`` writes the index, ``abort`` drops it."""
 
     def __init__(self, settings: IndexSettings, output: Path, expected: int) -> None:
-        context = multiprocessing.get_context("spawn")  # MkDocs serve runs threads: no fork
-        self._connection, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child, settings), name="news-archive-search", daemon=True)
-        self._process.start()
-        child.close()
+        self._worker = WorkerProcess(f"{__name__}:index_pages", settings)
         self.output = output
         self.expected = expected
         self.sent = 0
@@ -74,39 +71,34 @@ class BackgroundIndexer:
 
     def _send(self, message: tuple[str, str]) -> None:
         try:
-            self._connection.send(message)
-        except (BrokenPipeError, EOFError, OSError):
-            raise ConfigError(f"search_engine: pagefind: the indexing process stopped ({self._exit()})") from None
+            self._worker.send(message)
+        except WorkerStopped as error:
+            raise ConfigError(f"search_engine: pagefind: the indexing process stopped ({error})") from None
 
     def finish(self) -> int:
         """Wait for the index (written to ``output``, replacing it); returns the number of pages in it."""
+        started = time.perf_counter()
         try:
             if not self._writing:
                 self._write()
-            status, value = self._connection.recv()
-        except (EOFError, OSError):
-            raise ConfigError(f"search_engine: pagefind: the indexing process stopped ({self._exit()})") from None
+            status, value = self._worker.recv()
+        except WorkerStopped as error:
+            raise ConfigError(f"search_engine: pagefind: the indexing process stopped ({error})") from None
         finally:
-            self._connection.close()
-            self._process.join(timeout=30)
+            self._worker.close(wait=30)
         if status != "ok":
             raise ConfigError(f"search_engine: pagefind: {value}")
         for name in UNUSED:
             (self.output / name).unlink(missing_ok=True)
-        log.debug("Pagefind indexed %s pages into %s", value, self.output)
+        log.debug("Pagefind indexed %s pages into %s; the build waited %.1f s for it", value, self.output,
+                  time.perf_counter() - started)
         return int(value)
 
     def abort(self) -> None:
-        self._connection.close()
-        self._process.terminate()
-        self._process.join(timeout=10)
-
-    def _exit(self) -> str:
-        self._process.join(timeout=5)
-        return f"exit code {self._process.exitcode}"
+        self._worker.terminate()
 
 
-def _serve(connection, settings: IndexSettings) -> None:
+def index_pages(inbox, outbox, settings: IndexSettings) -> None:
     """The indexing process: pages in, index out; the first failure is reported at the end."""
     from news_archive.search.pagefind_service import PagefindService, find_executable
     from news_archive.search.markup import fill_terms
@@ -122,17 +114,17 @@ def _serve(connection, settings: IndexSettings) -> None:
         failure = str(error)
     while True:
         try:
-            first, second = connection.recv()
+            first, second = inbox.recv()
         except EOFError:  # the build went away
             break
         if first == _WRITE:
             if failure is None:
                 try:
-                    connection.send(("ok", service.write(Path(second))))
+                    outbox.send(("ok", service.write(Path(second))))
                 except Exception as error:
-                    connection.send(("error", str(error)))
+                    outbox.send(("error", str(error)))
             else:
-                connection.send(("error", failure))
+                outbox.send(("error", failure))
             break
         if failure is None:
             try:

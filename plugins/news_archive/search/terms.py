@@ -82,10 +82,22 @@ def extra_terms(texts: Iterable[str], is_word: Callable[[str], bool] | None = No
     present = {w.lower() for w in words}
     extra: set[str] = set()
     for word in words:
-        candidates = spelling_variants(word)
-        if is_word is not None:
-            for part in compound_parts(word, is_word):
-                candidates.add(part)
-                candidates |= spelling_variants(part)
+        candidates = _german_candidates(word) if is_word is is_german_word else word_candidates(word, is_word)
         extra |= {c for c in candidates if c.lower() not in present}
     return sorted(extra, key=lambda w: (w.lower(), w))
+
+
+def word_candidates(word: str, is_word: Callable[[str], bool] | None) -> frozenset[str]:
+    """A word's other spellings and, with ``is_word``, its compound parts and their spellings."""
+    candidates = spelling_variants(word)
+    if is_word is not None:
+        for part in compound_parts(word, is_word):
+            candidates.add(part)
+            candidates |= spelling_variants(part)
+    return frozenset(candidates)
+
+
+@lru_cache(maxsize=400_000)
+def _german_candidates(word: str) -> frozenset[str]:
+    """``word_candidates`` with the German dictionary, once per word: an archive repeats its words."""
+    return word_candidates(word, is_german_word)
