@@ -95,7 +95,8 @@ def render_all(inbox, outbox, records, options, order) -> None:
     from news_archive.site.render import SiteRenderer
 
     results: queue.SimpleQueue = queue.SimpleQueue()
-    sender = threading.Thread(target=_send_all, args=(results, outbox), daemon=True)
+    gone = threading.Event()  # the build went away (interrupted): stop rendering
+    sender = threading.Thread(target=_send_all, args=(results, outbox, gone), daemon=True)
     sender.start()
     try:
         archive = build_archive(records, options)
@@ -104,6 +105,8 @@ def render_all(inbox, outbox, records, options, order) -> None:
         articles = {a.src_uri: a for a in archive.articles}
         specs = {spec.src_uri: spec for spec in plan_pages(archive, translator)}
         for kind, src_uri in order:
+            if gone.is_set():
+                break
             if kind == ARTICLE:
                 results.put((kind, src_uri, renderer.article_frame(articles[src_uri])))
             elif kind == OUTPUTS:
@@ -117,9 +120,10 @@ def render_all(inbox, outbox, records, options, order) -> None:
     sender.join()
 
 
-def _send_all(results: queue.SimpleQueue, outbox) -> None:
+def _send_all(results: queue.SimpleQueue, outbox, gone: threading.Event) -> None:
     while (result := results.get()) is not None:
         try:
             outbox.send(result)
-        except OSError:  # the build went away
+        except OSError:
+            gone.set()
             return
