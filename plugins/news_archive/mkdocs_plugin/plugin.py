@@ -14,6 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from news_archive.core.errors import ArticleError, ConfigError
 from news_archive.mkdocs_plugin.config import NewsArchiveConfig
 from news_archive.mkdocs_plugin.generated import GeneratedPage, ThemeShell, generated_meta
+from news_archive.mkdocs_plugin.prerender import ARTICLE, OUTPUTS, PAGE, Prerenderer
 from news_archive.mkdocs_plugin.serve import ContentWatcher
 from news_archive.search.integration import SiteSearch
 from news_archive.settings import IngestSettings, load_ingest_settings, resolve
@@ -21,9 +22,8 @@ from news_archive.site.archive import Archive, build_archive
 from news_archive.site.dependents import Dependents, Signature, find_dependents, signature
 from news_archive.site.i18n import Translator
 from news_archive.site.options import ENTITY_TYPES, SiteOptions, option_names, validate_options
-from news_archive.site.pages import PageSpec, plan_pages
 from news_archive.site.outputs import site_outputs
-from news_archive.mkdocs_plugin.prerender import ARTICLE, OUTPUTS, PAGE, Prerenderer
+from news_archive.site.pages import PageSpec, plan_pages
 from news_archive.site.records import ArticleCache, ArticleRecord
 from news_archive.site.render import SiteRenderer
 from news_archive.site.sanitize import sanitize_html
