@@ -55,24 +55,24 @@ class TreeMemory(threading.Thread):
         self.join()
 
     def _tree_kib(self) -> int:
-        parents, rss = {}, {}
+        children: dict[int, list[int]] = {}
+        rss: dict[int, int] = {}
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit():
                 continue
             try:
                 stat = (entry / "stat").read_text()
                 fields = stat[stat.rindex(")") + 2:].split()
-                parents[int(entry.name)] = int(fields[1])
+                children.setdefault(int(fields[1]), []).append(int(entry.name))
                 rss[int(entry.name)] = int(fields[21]) * PAGE_KIB
             except (OSError, ValueError, IndexError):
                 continue
-        tree, frontier = {self.pid}, [self.pid]
+        total, frontier = 0, [self.pid]
         while frontier:
-            parent = frontier.pop()
-            children = [pid for pid, ppid in parents.items() if ppid == parent and pid not in tree]
-            tree.update(children)
-            frontier += children
-        return sum(rss.get(pid, 0) for pid in tree)
+            pid = frontier.pop()
+            total += rss.get(pid, 0)
+            frontier += children.get(pid, [])
+        return total
 
 
 def median_of(runs: list[Run]) -> Run:

@@ -73,7 +73,7 @@ class BackgroundIndexer:
         try:
             self._worker.send(message)
         except WorkerStopped as error:
-            raise ConfigError(f"search_engine: pagefind: the indexing process stopped ({error})") from None
+            raise _stopped(error) from None
 
     def finish(self) -> int:
         """Wait for the index (written to ``output``, replacing it); returns the number of pages in it."""
@@ -83,7 +83,7 @@ class BackgroundIndexer:
                 self._write()
             status, value = self._worker.recv()
         except WorkerStopped as error:
-            raise ConfigError(f"search_engine: pagefind: the indexing process stopped ({error})") from None
+            raise _stopped(error) from None
         finally:
             self._worker.close(wait=30)
         if status != "ok":
@@ -96,6 +96,10 @@ class BackgroundIndexer:
 
     def abort(self) -> None:
         self._worker.terminate()
+
+
+def _stopped(error: WorkerStopped) -> ConfigError:
+    return ConfigError(f"search_engine: pagefind: the indexing process stopped ({error})")
 
 
 def index_pages(inbox, outbox, settings: IndexSettings) -> None:
