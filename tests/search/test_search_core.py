@@ -11,8 +11,9 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from news_archive.search.integration import choose_engine
-from news_archive.search.markup import TERMS_SLOT, entity_names, fill_terms, render_pagefind_article, render_terms
-from news_archive.search.terms import compound_parts, extra_terms, spelling_variants
+from news_archive.search.markup import (BODY_MARK, FOOTER, TERMS_SLOT, entity_names, fill_terms, render_pagefind_article,
+                                       render_terms)
+from news_archive.search.terms import compound_parts, extra_terms, html_text, is_german_word, spelling_variants
 from news_archive.site.options import SiteOptions, validate_options
 from news_archive.site.records import ArticleRecord
 from tests.site.conftest import build_site
@@ -129,6 +130,18 @@ def test_pagefind_build_indexes_articles_only(pagefind_site):
     fragments = pagefind_fragments(pagefind_site)
     assert len(fragments) == 6 and all(url.startswith("/articles/") and url.endswith("/") for url in fragments)
     assert "Gespraechen" in fragments["/articles/2025/11/kreml-aeussert-sich/"]["content"]
+
+
+def test_terms_come_from_the_article_not_from_the_titles_in_its_footer(pagefind_site):
+    url = "/articles/2025/11/kreml-aeussert-sich/"
+    page = (pagefind_site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+    start = page.index(FOOTER[0])
+    footer, article = page[start:page.index(FOOTER[1], start)], page[page.index(BODY_MARK):start]
+    own = set(extra_terms([html_text(article)], is_german_word))
+    from_footer = set(extra_terms([html_text(footer)], is_german_word)) - own - set(html_text(article).split())
+    assert from_footer and own  # other articles' titles would add words of their own
+    indexed = {word.strip(".") for word in pagefind_fragments(pagefind_site)[url]["content"].split()}  # blocks end in "."
+    assert own <= indexed and from_footer.isdisjoint(indexed)
 
 
 def test_lunr_build_boosts_entities_and_adds_terms(fixture_site):

@@ -43,12 +43,16 @@ def golden(request: pytest.FixtureRequest):
 
 
 def build_site(config_file: Path) -> Path:
-    """Build in-process, strict; returns the site folder. Any warning fails the build."""
+    """Build in-process as `mkdocs build --strict` does; returns the site folder. Any warning fails the build."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(config_file), strict=True)
-    build(config)
+    config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
     return Path(config.site_dir)
 
 

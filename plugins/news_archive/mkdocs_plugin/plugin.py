@@ -15,6 +15,7 @@ from news_archive.core.errors import ArticleError, ConfigError
 from news_archive.mkdocs_plugin.config import NewsArchiveConfig
 from news_archive.mkdocs_plugin.generated import GeneratedPage, ThemeShell, generated_meta
 from news_archive.mkdocs_plugin.prerender import ARTICLE, OUTPUTS, PAGE, Prerenderer
+from news_archive.mkdocs_plugin.previous_site import PreviousSite, set_aside
 from news_archive.mkdocs_plugin.serve import ContentWatcher
 from news_archive.search.integration import SiteSearch
 from news_archive.settings import IngestSettings, load_ingest_settings, resolve
@@ -44,10 +45,11 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.watcher: ContentWatcher | None = None
         self.articles: dict[str, ArticleRecord] = {}
         self.pages: dict[str, PageSpec] = {}
-        self.dirty = False
+        self.dirty: bool | None = None  # None: started without a command (MkDocs' API), not known
         self.signatures: dict[str, Signature] | None = None  # `serve --dirty`: the articles of the last build
         self.scope: Dependents | None = None  # `serve --dirty`: what this rebuild renders; None: everything
         self.prerender: Prerenderer | None = None
+        self.previous: PreviousSite | None = None  # the last build's output, being deleted
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -90,6 +92,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         return server
 
     def on_pre_build(self, *, config) -> None:
+        if self.dirty is False:  # MkDocs empties the site folder next; the files go aside instead
+            self.previous = set_aside(Path(config.site_dir))
         if not (self.serving and self.config.serve_reingest):
             return
         if self.watcher is None:  # first build: remember the content as it is
@@ -211,6 +215,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_prerender()
         self.search.abort()
+        self._forget_previous()
 
     def on_post_build(self, *, config) -> None:
         full = self.scope is None  # `serve --dirty` keeps the search index and exports of the first build
@@ -224,6 +229,12 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
         self.search.on_post_build(config)  # last: the index catches up with the pages meanwhile
+        self._forget_previous()
+
+    def _forget_previous(self) -> None:
+        if self.previous is not None:
+            self.previous, previous = None, self.previous
+            previous.wait()
 
 
 def _stub(title: str, search: bool) -> str:

@@ -21,7 +21,7 @@ import time
 
 from news_archive.site.options import SiteOptions
 from news_archive.site.records import ArticleRecord
-from news_archive.worker_process import WorkerProcess, WorkerStopped
+from news_archive.worker_process import HELPER_NICENESS, WorkerProcess, WorkerStopped
 
 log = logging.getLogger(__name__)
 ARTICLE, PAGE, OUTPUTS = "article", "page", "outputs"  # OUTPUTS: feeds and exports (``site_outputs``)
@@ -33,7 +33,7 @@ class Prerenderer:
     """Results by (kind, src_uri), rendered in ``order`` by a second process."""
 
     def __init__(self, records: list[ArticleRecord], options: SiteOptions, order: list[tuple[str, str]]) -> None:
-        self._worker = WorkerProcess(f"{__name__}:render_all", records, options, order)
+        self._worker = WorkerProcess(f"{__name__}:render_all", records, options, order, niceness=HELPER_NICENESS)
         self._ready: dict[tuple[str, str], object] = {}
         self._skipped: set[tuple[str, str]] = set()  # rendered in-process before the result came
         self._done = False

@@ -20,6 +20,7 @@ LANGUAGE_NAMES = {"de": {"de": "Deutsch", "en": "Englisch"}, "en": {"de": "Germa
 ENTITY_WEIGHT = 5.0  # entity names rank like a subheading (h2 weighs 6, body text 1)
 TERMS_SLOT = "<!--na-search-terms-->"  # where the indexing process puts an article's extra terms
 BODY_MARK = "data-pagefind-body"
+FOOTER = ('<footer class="na-article-footer">', "</footer>")  # templates/article.html: source, neighbours, related
 
 
 def language_name(code: str, ui_language: str) -> str:
@@ -65,8 +66,18 @@ def render_pagefind_article(html: str, article: ArticleRecord, date_label: str, 
     )
 
 
+def without_footer(content: str) -> str:
+    """An article's content without its footer: other articles' titles are not this article's words."""
+    start = content.rfind(FOOTER[0])  # the last one: an article body cannot push it out
+    end = content.find(FOOTER[1], start)
+    if start < 0 or end < 0:
+        return content
+    return content[:start] + content[end + len(FOOTER[1]):]
+
+
 def render_index_page(content: str, title: str, language: str) -> str:
-    """What Pagefind gets for an article: its content in a bare page (``title`` is HTML already)."""
+    """What Pagefind gets for an article: its content without the footer in a bare page (``title`` is HTML)."""
+    content = without_footer(content)
     return (f'<!DOCTYPE html>\n<html lang="{escape(language)}">\n<head><meta charset="utf-8"><title>{title}</title></head>\n'
             f"<body>\n{content}</body>\n</html>\n")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from news_archive.core.errors import ConfigError
-from news_archive.worker_process import WorkerProcess, WorkerStopped
+from news_archive.worker_process import HELPER_NICENESS, WorkerProcess, WorkerStopped
 
 log = logging.getLogger(__name__)
 OUTPUT = "pagefind"
@@ -51,7 +51,7 @@ class BackgroundIndexer:
     """A process that indexes the pages handed to it; ``finish`` writes the index, ``abort`` drops it."""
 
     def __init__(self, settings: IndexSettings, output: Path, expected: int) -> None:
-        self._worker = WorkerProcess(f"{__name__}:index_pages", settings)
+        self._worker = WorkerProcess(f"{__name__}:index_pages", settings, niceness=HELPER_NICENESS)
         self.output = output
         self.expected = expected
         self.sent = 0
