@@ -26,6 +26,9 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+_CLEANER = nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None)  # set up once
+
+
 def sanitize_html(html: str) -> str:
     """Only harmless markup survives: no script, style, iframe, form, event handler or script URL."""
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None)
+    return _CLEANER.clean(html)
