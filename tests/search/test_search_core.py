@@ -132,7 +132,7 @@ def test_pagefind_build_indexes_articles_only(pagefind_site):
     assert "Gespraechen" in fragments["/articles/2025/11/kreml-aeussert-sich/"]["content"]
 
 
-def test_terms_come_from_the_article_not_from_the_titles_in_its_footer(pagefind_site):
+def test_the_index_reads_the_article_not_its_chips_nor_the_titles_in_its_footer(pagefind_site):
     url = "/articles/2025/11/kreml-aeussert-sich/"
     page = (pagefind_site / url.strip("/") / "index.html").read_text(encoding="utf-8")
     start = page.index(FOOTER[0])
@@ -142,6 +142,9 @@ def test_terms_come_from_the_article_not_from_the_titles_in_its_footer(pagefind_
     assert from_footer and own  # other articles' titles would add words of their own
     indexed = {word.strip(".") for word in pagefind_fragments(pagefind_site)[url]["content"].split()}  # blocks end in "."
     assert own <= indexed and from_footer.isdisjoint(indexed)
+    content = pagefind_fragments(pagefind_site)[url]["content"]
+    assert 'class="na-chips"' in page and "Personen:" not in content  # the names: once, from the boosted block
+    assert content.count("Wladimir Putin") == page[page.index("na-body"):start].count("Wladimir Putin") + 1
 
 
 def test_lunr_build_boosts_entities_and_adds_terms(fixture_site):

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from news_archive.core.errors import ConfigError
 from news_archive.search.markup import (entity_names, render_index_page, render_pagefind_article, render_terms,
-                                        without_footer)
+                                        article_text_part)
 from news_archive.search.pagefind_index import OUTPUT, BackgroundIndexer, IndexSettings, pagefind_available
 from news_archive.search.terms import extra_terms, html_text, is_german_word
 from news_archive.site.i18n import Translator
@@ -108,7 +108,7 @@ class SiteSearch:
         if not german_terms:
             return html
         is_word = is_german_word if self.options.search_compound_parts else None
-        return html + render_terms(extra_terms([html_text(without_footer(html)), *entity_names(article)], is_word))
+        return html + render_terms(extra_terms([html_text(article_text_part(html)), *entity_names(article)], is_word))
 
     def index_article(self, content: str, title: str, page_url: str) -> None:
         """An article's final content, to the Pagefind index (the theme around it is not indexed)."""

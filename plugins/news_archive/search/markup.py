@@ -20,7 +20,9 @@ LANGUAGE_NAMES = {"de": {"de": "Deutsch", "en": "Englisch"}, "en": {"de": "Germa
 ENTITY_WEIGHT = 5.0  # entity names rank like a subheading (h2 weighs 6, body text 1)
 TERMS_SLOT = "<!--na-search-terms-->"  # where the indexing process puts an article's extra terms
 BODY_MARK = "data-pagefind-body"
-FOOTER = ('<footer class="na-article-footer">', "</footer>")  # templates/article.html: source, neighbours, related
+# templates/article.html: the entity chips in the header; the footer with source, neighbours, related
+CHIPS = ('<div class="na-chips"', "</div>\n")
+FOOTER = ('<footer class="na-article-footer">', "</footer>")
 
 
 def language_name(code: str, ui_language: str) -> str:
@@ -66,18 +68,24 @@ def render_pagefind_article(html: str, article: ArticleRecord, date_label: str, 
     )
 
 
-def without_footer(content: str) -> str:
-    """An article's content without its footer: other articles' titles are not this article's words."""
+def article_text_part(content: str) -> str:
+    """What the index reads of an article's content: without its entity chips (the names are
+    indexed from the boosted block) and without its footer (other articles' titles are not this
+    article's words)."""
+    start = content.find(CHIPS[0])  # the first: the header comes before the body
+    end = content.find(CHIPS[1], start)
+    if start >= 0 and end >= 0:
+        content = content[:start] + content[end + len(CHIPS[1]):]
     start = content.rfind(FOOTER[0])  # the last one: an article body cannot push it out
     end = content.find(FOOTER[1], start)
-    if start < 0 or end < 0:
-        return content
-    return content[:start] + content[end + len(FOOTER[1]):]
+    if start >= 0 and end >= 0:
+        content = content[:start] + content[end + len(FOOTER[1]):]
+    return content
 
 
 def render_index_page(content: str, title: str, language: str) -> str:
-    """What Pagefind gets for an article: its content without the footer in a bare page (``title`` is HTML)."""
-    content = without_footer(content)
+    """What Pagefind gets for an article: the text part of its content in a bare page (``title`` is HTML)."""
+    content = article_text_part(content)
     return (f'<!DOCTYPE html>\n<html lang="{escape(language)}">\n<head><meta charset="utf-8"><title>{title}</title></head>\n'
             f"<body>\n{content}</body>\n</html>\n")
 
