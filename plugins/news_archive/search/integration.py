@@ -17,8 +17,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from news_archive.core.errors import ConfigError
-from news_archive.search.markup import (entity_names, render_index_page, render_pagefind_article, render_terms,
-                                        article_text_part)
+from news_archive.search.markup import (article_text_part, entity_names, render_index_page, render_pagefind_article,
+                                        render_terms)
 from news_archive.search.pagefind_index import OUTPUT, BackgroundIndexer, IndexSettings, pagefind_available
 from news_archive.search.terms import extra_terms, html_text, is_german_word
 from news_archive.site.i18n import Translator
