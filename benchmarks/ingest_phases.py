@@ -4,7 +4,8 @@ of the worker processes, for one worker count.
     python benchmarks/ingest_phases.py $TMPDIR/news-archive-bench/ingest-10000 --workers 2
 
 The project folder must be a bench project (``benchmarks/run.py`` makes them): its cache and
-``site_src`` are deleted first, so that every article is read, tagged and written.
+article output (``site_src/articles``) are deleted first, so that every article is read, tagged
+and written.
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ def main() -> None:
 
     from news_archive.ingest.run import IngestRequest, run_ingest
     from news_archive.project import load_project_settings
+    from news_archive.settings import resolve
 
     settings = load_project_settings(args.project / "mkdocs.yml").model_copy(update={"workers": args.workers})
-    shutil.rmtree(args.project / settings.cache_dir, ignore_errors=True)
-    shutil.rmtree(args.project / "site_src", ignore_errors=True)
+    shutil.rmtree(resolve(args.project, settings.cache_dir), ignore_errors=True)
+    shutil.rmtree(resolve(args.project, settings.articles_dir), ignore_errors=True)
     starts: dict[str, float] = {}
     started, cpu = time.perf_counter(), os.times()
 

@@ -72,15 +72,16 @@ def article_text_part(content: str) -> str:
     """What the index reads of an article's content: without its entity chips (the names are
     indexed from the boosted block) and without its footer (other articles' titles are not this
     article's words)."""
-    start = content.find(CHIPS[0])  # the first: the header comes before the body
-    end = content.find(CHIPS[1], start)
-    if start >= 0 and end >= 0:
-        content = content[:start] + content[end + len(CHIPS[1]):]
-    start = content.rfind(FOOTER[0])  # the last one: an article body cannot push it out
-    end = content.find(FOOTER[1], start)
-    if start >= 0 and end >= 0:
-        content = content[:start] + content[end + len(FOOTER[1]):]
-    return content
+    content = _cut(content, content.find(CHIPS[0]), CHIPS[1])  # the first: the header comes before the body
+    return _cut(content, content.rfind(FOOTER[0]), FOOTER[1])  # the last: an article body cannot push it out
+
+
+def _cut(content: str, start: int, end_mark: str) -> str:
+    """``content`` without what runs from ``start`` to the next ``end_mark`` (unchanged if either is missing)."""
+    end = content.find(end_mark, start)
+    if start < 0 or end < 0:
+        return content
+    return content[:start] + content[end + len(end_mark):]
 
 
 def render_index_page(content: str, title: str, language: str) -> str:
