@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -25,14 +26,24 @@ def write_archive(content: Path) -> None:
         )
 
 
-def ingest(project: Path, *args: str, log: list[str] | None = None) -> dict[str, bytes]:
+def write_bad_sources(content: Path) -> None:
+    """Sources that fail in the reader, at both ends of the sorted file list and in between."""
+    (content / "0000-leer.txt").write_bytes(b"  \n")
+    (content / "2025-06-15-bild.txt").write_bytes(b"\x89PNG\r\n\x00\x00binary")
+    records = [{"title": "Guter Datensatz", "text": "Text des guten Datensatzes.", "date": "2025-05-05"}, {"text": "ohne Titel"}]
+    (content / "zz-export.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+
+
+def ingest(project: Path, *args: str, log: list[str] | None = None, written: int = ARTICLES + 1,
+           failed: int = 0) -> dict[str, bytes]:
     shutil.rmtree(project / ".news-archive-cache", ignore_errors=True)
     shutil.rmtree(project / "site_src", ignore_errors=True)
     result = subprocess.run([sys.executable, "-m", "news_archive", "ingest", *args], cwd=project,
                             capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert f"{ARTICLES + 1} written" in result.stdout
+    assert result.returncode == (1 if failed else 0), result.stdout + result.stderr
+    assert f"{written} written" in result.stdout and f"{failed} failed" in result.stdout, result.stdout
     if log is not None:
+        log.append(result.stdout)
         log.append(result.stderr)
     root = project / "site_src" / "articles"
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.md"))}
@@ -45,8 +56,23 @@ def test_workers_and_dask_give_the_same_archive(project: Path) -> None:
     assert len(serial) == ARTICLES + 1
     log: list[str] = []
     assert ingest(project, "--workers", "2", "--debug", log=log) == serial
-    assert "tagging 81 de texts in the workers started before reading" in log[0]  # model loaded while reading
+    assert "tagging 81 de texts in the workers started before reading" in log[1]  # model loaded while reading
 
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "        executor: dask\n", encoding="utf-8")
     assert ingest(project) == serial  # a LocalCluster with two worker processes
+
+
+@pytest.mark.slow
+def test_sources_parsed_in_the_workers_fail_and_succeed_as_in_one_process(project: Path) -> None:
+    write_archive(project / "content")
+    write_bad_sources(project / "content")
+    one: list[str] = []
+    serial = ingest(project, "--workers", "1", log=one, written=ARTICLES + 2, failed=3)
+    two: list[str] = []
+    assert ingest(project, "--workers", "2", "--debug", log=two, written=ARTICLES + 2, failed=3) == serial
+    assert "parsing 84 sources in the tagging workers" in two[1]
+    failures = [line for line in "".join(one).splitlines() if "failed: " in line]
+    assert failures == [line for line in "".join(two).splitlines() if "failed: " in line]
+    assert [line.split(": ")[1] for line in failures] == [
+        "content/0000-leer.txt", "content/2025-06-15-bild.txt", "content/zz-export.jsonl#2"]

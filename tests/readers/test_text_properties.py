@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from news_archive.core.dates import is_dateline, split_leading_dateline
 from news_archive.core.errors import ArticleError
+from news_archive.readers.decoding import decode_text
 from news_archive.readers.text import BULLET, CHROME_CUT, CHROME_LINE, SUMMARY_MARKERS, read_text
 
 REALISTIC_LINES = [
@@ -70,3 +71,27 @@ def test_no_paragraph_is_lost(lines: list[str], separators: list[str]) -> None:
         split = split_leading_dateline(line)
         expected = BULLET.sub("", split[1] if split else line)
         assert expected in found, f"lost {line!r}"
+
+
+CONTROLS = [chr(c) for c in range(32) if c not in (9, 10, 13)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1), st.lists(st.tuples(st.integers(min_value=0), st.sampled_from(CONTROLS)), max_size=5))
+def test_stray_control_characters_are_dropped_and_nothing_else(text: str, strays: list[tuple[int, str]]) -> None:
+    """A few stray control characters vanish; tabs and the text around them stay; many (or a NUL near
+    the start) make it binary."""
+    for at, control in strays:
+        at %= len(text) + 1
+        text = text[:at] + control + text[at:]
+    text = "Titel des Artikels mit genug Text ringsum\n" + text + "\n" + "Absatz " * 100
+    expected = "".join(c for c in text if c not in CONTROLS).replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        decoded = decode_text(text.encode("utf-8"), "any.txt")
+    except ArticleError as error:
+        assert error.reason == "binary file, not text"
+        head = text[:20000]
+        assert "\x00" in text.encode("utf-8")[:8192].decode("utf-8", "ignore") or \
+            sum(head.count(c) for c in CONTROLS) > 0.01 * len(head)
+        return
+    assert decoded == expected

@@ -13,6 +13,9 @@ class ArticleError(Exception):
         self.path = str(path)
         self.reason = reason
 
+    def __reduce__(self):
+        return type(self), (self.path, self.reason)  # crosses to and from worker processes
+
 
 class ConfigError(Exception):
     """The project's configuration is invalid; the message names the file and the key."""

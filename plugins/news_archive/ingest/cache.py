@@ -12,7 +12,7 @@ import logging
 import os
 import pickle
 import sqlite3
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
 
@@ -53,9 +53,9 @@ class IngestCache:
         row = self._db.execute("SELECT value FROM drafts WHERE key = ?", (key,)).fetchone()
         return [_draft_from_json(item) for item in json.loads(row[0])] if row else None
 
-    def put_drafts(self, key: str, drafts: list[Draft]) -> None:
-        value = json.dumps([_draft_to_json(d) for d in drafts], ensure_ascii=False)
-        self._db.execute("INSERT OR REPLACE INTO drafts VALUES (?, ?)", (key, value))
+    def put_drafts(self, key: str, encoded: str) -> None:
+        """``encoded``: the drafts as ``encode_drafts`` gives them."""
+        self._db.execute("INSERT OR REPLACE INTO drafts VALUES (?, ?)", (key, encoded))
 
     def get_analyses(self, keys: list[str]) -> dict[str, Analysis]:
         """The cached analyses among ``keys``, read in chunks (one query per 500 keys)."""
@@ -237,11 +237,20 @@ def _analysis_from_json(value: str) -> Analysis:
     )
 
 
+def encode_drafts(drafts: list[Draft]) -> str:
+    """Drafts as the cache keeps them (``get_drafts`` reads them back)."""
+    return json.dumps([_draft_to_json(d) for d in drafts], ensure_ascii=False)
+
+
 def _draft_to_json(draft: Draft) -> dict:
-    data = asdict(draft)
+    data = {name: getattr(draft, name) for name in _DRAFT_FIELDS}  # not asdict: it deep-copies every block
+    data["blocks"] = [{"kind": block.kind, "text": block.text} for block in draft.blocks]
     data["date"] = draft.date.isoformat() if draft.date else None
     data["fields"] = json.loads(json.dumps(draft.fields, default=str))
     return data
+
+
+_DRAFT_FIELDS = [f.name for f in fields(Draft)]
 
 
 def _draft_from_json(data: dict) -> Draft:

@@ -38,6 +38,11 @@ class WorkerPool:
         for results in self._pool.imap(_analyse_chunk, chunks):
             yield from results
 
+    def map(self, function: Callable[[Any], Any], items: list[Any]) -> Iterator[Any]:
+        """``function`` (module-level) of each item in the workers, in order; the workers load the
+        model first, so this waits for that."""
+        return self._pool.imap(function, items, chunksize=CHUNK_SIZE)
+
     def close(self) -> None:
         self._pool.terminate()
         self._pool.join()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -18,18 +19,20 @@ from news_archive.ingest.compose import Resolved, compose_outputs
 from news_archive.ingest.discover import discover_sources
 from news_archive.ingest.executors import MIN_ITEMS_FOR_WORKERS, Execution, start_pool
 from news_archive.ingest.lock import ingest_lock
-from news_archive.ingest.resolve import apply_sidecar, detect_language, resolve_date
+from news_archive.ingest.parse import parse_sources
+from news_archive.ingest.resolve import apply_sidecar, resolve_date
 from news_archive.ingest.run_state import RunRecord, library_version, output_stats, outputs_intact, run_state
 from news_archive.ingest.parallel import WorkerPool
 from news_archive.ingest.tagging import analyze_doc_with_lexicon, tag_drafts
 from news_archive.ingest.writer import WriteReport, sync_outputs
-from news_archive.readers import READER_VERSION, read_source
+from news_archive.readers import READER_VERSION
 from news_archive.nlp import resolve_model
 from news_archive.readers.sidecar import find_sidecar, read_sidecar, sidecar_candidates
 from news_archive.settings import IngestSettings, resolve
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int | None], None]
+READ_WINDOW = 1024  # sources looked up at a time while the workers parse the window before
 
 
 @dataclass
@@ -83,7 +86,7 @@ def _run(request: IngestRequest, cache: IngestCache, progress: Progress) -> Inge
         return report
     cache.forget_run()
     with _early_pool(sources, settings, cache) as pool:
-        resolved = _resolve_all(_read_all(sources, base, cache, report, progress), request, report)
+        resolved = _resolve_all(_read_all(sources, base, cache, report, progress, pool), request, report)
         progress("tag", 0, len(resolved))
         mentions, notes = tag_drafts(
             [(item.draft, item.language) for item in resolved], settings.model, cache, _execution(settings),
@@ -145,14 +148,79 @@ def _state(sources: list[Path], request: IngestRequest, out_dir: Path) -> str | 
     return run_state(inputs, configuration)
 
 
-def _read_all(sources: list[Path], base: Path, cache: IngestCache, report: IngestReport, progress: Progress):
+def _read_all(sources: list[Path], base: Path, cache: IngestCache, report: IngestReport, progress: Progress,
+              pool: WorkerPool | None = None):
+    """Drafts of every source, in source order. Bytes and cache lookups happen here; what the cache
+    does not know is parsed in ``pool``'s workers when there are any, a window of sources at a time
+    (the next window is looked up while the workers parse this one; only two windows of bytes are held)."""
     progress("read", 0, len(sources))
     drafts: list[tuple[Draft, Path, dict]] = []
-    for path in sources:
-        drafts.extend(_read_one(path, base, cache, report))
-        progress("read", 1, None)
+    windows: deque = deque()
+    for start in range(0, len(sources), READ_WINDOW):
+        window = [(path, _shown_path(path, base)) for path in sources[start: start + READ_WINDOW]]
+        looked_up = [_look_up(path, shown, cache) for path, shown in window]
+        unparsed = [(item.data, item.shown) for item in looked_up if isinstance(item, _Unparsed)]
+        windows.append((window, looked_up, parse_sources(unparsed, pool)))
+        if len(windows) == 2:
+            drafts.extend(_collect(*windows.popleft(), cache, report, progress))
+    while windows:
+        drafts.extend(_collect(*windows.popleft(), cache, report, progress))
     cache.commit()
     return drafts
+
+
+def _collect(window, looked_up, parsed, cache: IngestCache, report: IngestReport, progress: Progress):
+    """A window's drafts, in source order, with failures reported and new parses cached."""
+    for (path, shown), item in zip(window, looked_up):
+        if isinstance(item, _Unparsed):
+            result = next(parsed)  # results come in the order of the window's unparsed sources
+            report.failures.extend(result.errors)
+            if result.encoded is not None:
+                cache.put_drafts(item.key, result.encoded)
+            item = result.drafts
+        if isinstance(item, ArticleError):
+            report.failures.append(item)
+        else:
+            yield from _with_sidecar(path, shown, item, report)
+        progress("read", 1, None)
+
+
+@dataclass
+class _Unparsed:
+    """A source whose drafts the cache does not hold yet."""
+
+    shown: str
+    key: str
+    data: bytes
+
+
+def _look_up(path: Path, shown: str, cache: IngestCache) -> list[Draft] | _Unparsed | ArticleError:
+    """A source's drafts from the cache, or its bytes to parse."""
+    try:
+        digest, data = _source_digest(path, cache)
+        key = f"{digest}:{path.suffix.lower()}:{READER_VERSION}"
+        cached = cache.get_drafts(key)
+        if cached is None:
+            return _Unparsed(shown, key, data if data is not None else path.read_bytes())
+    except OSError as error:
+        return ArticleError(shown, f"cannot read: {error.strerror or error}")
+    return cached
+
+
+def _with_sidecar(path: Path, shown: str, drafts: list[Draft], report: IngestReport):
+    try:
+        sidecar_path = find_sidecar(path)
+        sidecar = read_sidecar(sidecar_path) if sidecar_path else {}
+    except ArticleError as error:
+        report.failures.append(error)
+        return []
+    except OSError as error:
+        report.failures.append(ArticleError(shown, f"cannot read: {error.strerror or error}"))
+        return []
+    for draft in drafts:
+        draft.source_path = shown  # the same bytes may have been read under another name before
+        apply_sidecar(draft, sidecar)
+    return [(draft, path, sidecar) for draft in drafts]
 
 
 @contextmanager
@@ -173,35 +241,6 @@ def _early_pool(sources: list[Path], settings: IngestSettings, cache: IngestCach
 
 def _execution(settings: IngestSettings) -> Execution:
     return Execution(settings.executor, settings.workers, settings.batch_size, settings.dask_scheduler)
-
-
-def _read_one(path: Path, base: Path, cache: IngestCache, report: IngestReport):
-    shown = _shown_path(path, base)
-    try:
-        digest, data = _source_digest(path, cache)
-        key = f"{digest}:{path.suffix.lower()}:{READER_VERSION}"
-        cached = cache.get_drafts(key)
-        if cached is None:
-            found = read_source(data if data is not None else path.read_bytes(), shown)
-            good = [d for d in found if isinstance(d, Draft)]
-            report.failures.extend(d for d in found if isinstance(d, ArticleError))
-            for draft in good:
-                draft.language = draft.language or detect_language(draft.plain_text())
-            if len(good) == len(found):
-                cache.put_drafts(key, good)
-            cached = good
-        sidecar_path = find_sidecar(path)
-        sidecar = read_sidecar(sidecar_path) if sidecar_path else {}
-    except ArticleError as error:
-        report.failures.append(error)
-        return []
-    except OSError as error:
-        report.failures.append(ArticleError(shown, f"cannot read: {error.strerror or error}"))
-        return []
-    for draft in cached:
-        draft.source_path = shown  # the same bytes may have been read under another name before
-        apply_sidecar(draft, sidecar)
-    return [(draft, path, sidecar) for draft in cached]
 
 
 def _source_digest(path: Path, cache: IngestCache) -> tuple[str, bytes | None]:
