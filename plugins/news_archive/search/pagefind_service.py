@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import subprocess
 import tempfile
 import threading
@@ -19,6 +20,10 @@ from pathlib import Path
 from news_archive.core.errors import ConfigError
 
 RESPONSE_TIMEOUT = 600.0  # seconds for NewIndex / WriteFiles; indexing 100,000 pages stays well below
+# Pagefind's allocator (jemalloc, variables prefixed _RJEM_) keeps freed memory for 10 s by default;
+# its write phase frees and allocates gigabytes within that time. Returning it at once takes the
+# peak of 10,000 pages from ~1,485 to ~1,170 MiB for ~12 % more of Pagefind's CPU (BENCHMARKS.md).
+ALLOCATOR = ("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
 
 
 class PagefindServiceError(RuntimeError):
@@ -30,8 +35,10 @@ class PagefindService:
 
     def __init__(self, executable: Path, config: dict) -> None:
         self._stderr = tempfile.TemporaryFile()
+        name, value = ALLOCATOR
+        environment = {name: value, **os.environ}  # a value set by the user wins
         self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, stderr=self._stderr)
+                                         stdout=subprocess.PIPE, stderr=self._stderr, env=environment)
         self._lock = threading.Lock()
         self._waiting: dict[int, threading.Event] = {}
         self._answers: dict[int, dict] = {}
