@@ -167,3 +167,21 @@ def test_a_failing_pagefind_stops_the_build_with_its_reason(tmp_path, monkeypatc
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert errors == ["news-archive: search_engine: pagefind: the service stopped: "
                       "Error: cannot write the index: disk full"]
+
+
+def test_a_dirty_build_keeps_the_index_of_the_last_full_build(tmp_path, caplog):
+    """`mkdocs build --dirty` renders only changed articles: their index must not replace the full one."""
+    config = write_fixture_site(tmp_path / "site", plugin={"search_engine": "pagefind"})
+    site = build_site(config)
+    before = pagefind_fragments(site)
+    assert len(before) == 6
+    changed = tmp_path / "site" / "docs/articles/2025/11/kreml-aeussert-sich.md"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nEin neuer Absatz über Zollstreit.\n", encoding="utf-8")
+    caplog.set_level(logging.INFO)
+    build_site(config, dirty=True)
+    page = (site / "articles/2025/11/kreml-aeussert-sich/index.html").read_text(encoding="utf-8")
+    assert "Zollstreit" in page  # the changed article was rebuilt
+    assert pagefind_fragments(site) == before
+    assert any("search index of the last full build stays" in r.getMessage() for r in caplog.records)
+    build_site(config)  # a full build indexes the change
+    assert "Zollstreit" in pagefind_fragments(site)["/articles/2025/11/kreml-aeussert-sich/"]["content"]

@@ -42,15 +42,16 @@ def golden(request: pytest.FixtureRequest):
     return check
 
 
-def build_site(config_file: Path) -> Path:
-    """Build in-process as `mkdocs build --strict` does; returns the site folder. Any warning fails the build."""
+def build_site(config_file: Path, dirty: bool = False) -> Path:
+    """Build in-process as `mkdocs build --strict` (or `mkdocs build --dirty`, which always warns) does;
+    returns the site folder. Any warning fails a strict build."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(config_file), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+    config = load_config(str(config_file), strict=not dirty)
+    config.plugins.on_startup(command="build", dirty=dirty)  # as `mkdocs build` does
     try:
-        build(config)
+        build(config, dirty=dirty)
     finally:
         config.plugins.on_shutdown()
     return Path(config.site_dir)

@@ -115,7 +115,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         if files.get_file_from_path(self.config.home_page) is None:
             files.append(File.generated(config, self.config.home_page, content=_stub(config.site_name, True)))
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "news-archive.css")))
-        files = self.search.on_files(files, config, self.articles, full=self.scope is None)
+        files = self.search.on_files(files, config, self.articles, full=self._renders_every_article(files))
         self._start_prerender(files, archive)
         return files
 
@@ -147,6 +147,18 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
                 file.is_modified = _modified  # MkDocs rebuilds only modified pages under --dirty
         log.info("Dirty rebuild: %d changed articles, %d generated pages", len(changed), len(scope.pages))
         return scope
+
+    def _renders_every_article(self, files: Files) -> bool:
+        """False when MkDocs will skip articles: `serve --dirty` after the first build, and `build
+        --dirty` when some article pages are older than their output (an index of the pages
+        rendered would then replace the full one; the last full build's index stays instead)."""
+        if self.scope is not None:
+            return False
+        if self.dirty and not all(files.get_file_from_path(src).is_modified() for src in self.articles):
+            log.info("Dirty build: unchanged articles are not rendered, the search index of the last full "
+                     "build stays (a full build updates it)")
+            return False
+        return True
 
     def _generated_file(self, spec: PageSpec, config) -> File:
         """A virtual page; outside the nav it skips Markdown (and, with ``page_shell``, most of the theme)."""

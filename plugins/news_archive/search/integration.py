@@ -84,7 +84,7 @@ class SiteSearch:
             config.extra_javascript.append(JS_URI)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
-        if full:  # `serve --dirty` keeps the index of the first build
+        if full:  # a dirty build keeps the index of the last full build
             self.abort()
             self.indexer = BackgroundIndexer(IndexSettings(o.language, o.search_compound_parts),
                                              Path(config.site_dir) / OUTPUT, expected=len(articles))
