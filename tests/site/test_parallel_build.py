@@ -9,10 +9,12 @@ import logging
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from news_archive.site.options import SiteOptions
-from news_archive.mkdocs_plugin.prerender import PAGE, Prerenderer
+from news_archive.mkdocs_plugin.prerender import OUTPUTS, PAGE, Prerenderer
+from news_archive.site.records import ArticleCache
 from tests.site.conftest import build_site
 from tests.site.site_fixtures import write_fixture_site
 
@@ -38,6 +40,27 @@ def test_the_second_process_renders_the_same_site(tmp_path, caplog):
     assert sorted(actual) == sorted(expected)
     assert [name for name in expected if actual[name] != expected[name]] == []
     assert any(name.startswith("personen/") for name in actual) and "rss.xml" in actual and "entities.json" in actual
+
+
+def test_the_second_process_ends_once_its_last_results_are_taken_in(tmp_path):
+    """While themes render, the build takes in the feeds and exports as they come, so the process
+    (and its memory) is gone before the build asks for them."""
+    write_fixture_site(tmp_path)
+    docs = tmp_path / "docs"
+    cache = ArticleCache(None)
+    records = [cache.read(str(path), path.relative_to(docs).as_posix(), path.relative_to(docs).with_suffix("").as_posix() + "/")
+               for path in sorted((docs / "articles").rglob("*.md"))]
+    prerender = Prerenderer(records, SiteOptions(language="de"), [(OUTPUTS, "")])
+    try:
+        deadline = time.monotonic() + 60
+        while prerender._worker.alive() and time.monotonic() < deadline:
+            prerender.receive_ready()
+            time.sleep(0.05)
+        assert not prerender._worker.alive()
+        outputs = dict(prerender.get(OUTPUTS, ""))
+    finally:
+        prerender.close()
+    assert "entities.json" in outputs and b"Wladimir Putin" in outputs["entities.json"]
 
 
 def test_a_failing_second_process_leaves_the_rendering_to_the_build(caplog):

@@ -224,6 +224,11 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
 
     on_page_content = CombinedEvent(_render_content, _index_content)
 
+    def on_page_context(self, context, *, page, config, nav):
+        if self.prerender is not None:  # themes are rendered now: take the feeds and exports when they come
+            self.prerender.receive_ready()
+        return context
+
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_prerender()
         self.search.abort()

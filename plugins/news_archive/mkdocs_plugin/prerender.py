@@ -49,29 +49,42 @@ class Prerenderer:
         key = (kind, src_uri)
         started = time.perf_counter()
         while key not in self._ready and not (self._done or self.failed):
-            try:
-                if not self._worker.poll(POLL if wait else 0):
-                    if wait:
-                        continue
-                    self._skipped.add(key)
-                    self.missed += 1
-                    break
-                result_kind, result_src, value = self._worker.recv()
-            except WorkerStopped as error:
-                self._fail(str(error))
+            if not self._receive(POLL if wait else 0):
+                if wait:
+                    continue
+                self._skipped.add(key)
+                self.missed += 1
                 break
-            if result_kind == DONE:
-                self._done = True
-            elif result_kind == ERROR:
-                self._fail(str(value))
-            elif (result_kind, result_src) in self._skipped:
-                self._skipped.discard((result_kind, result_src))
-            else:
-                self._ready[(result_kind, result_src)] = value
         value = self._ready.pop(key, None)
         self.taken += value is not None
         self.waited += time.perf_counter() - started
         return value
+
+    def receive_ready(self) -> None:
+        """Take in what has come, without waiting. Called while MkDocs renders themes: the process
+        exits (and frees its memory) once the build holds its last results, not at the end."""
+        while not (self._done or self.failed) and self._receive(0):
+            if self._done:
+                log.debug("The second process delivered its last result while themes were rendered")
+
+    def _receive(self, timeout: float) -> bool:
+        """One result into ``_ready``; False when none came within ``timeout`` seconds."""
+        try:
+            if not self._worker.poll(timeout):
+                return False
+            result_kind, result_src, value = self._worker.recv()
+        except WorkerStopped as error:
+            self._fail(str(error))
+            return True
+        if result_kind == DONE:
+            self._done = True
+        elif result_kind == ERROR:
+            self._fail(str(value))
+        elif (result_kind, result_src) in self._skipped:
+            self._skipped.discard((result_kind, result_src))
+        else:
+            self._ready[(result_kind, result_src)] = value
+        return True
 
     def close(self) -> None:
         log.debug("%d results came from the second process, %d were rendered in the build process as they were "
