@@ -1,4 +1,4 @@
-"""The last build's output is set aside and deleted beside the build, with MkDocs' clean semantics."""
+"""The last build's output is written over in place and swept, with MkDocs' clean semantics."""
 
 from __future__ import annotations
 
@@ -12,21 +12,31 @@ from tests.site.conftest import build_site
 from tests.site.site_fixtures import write_fixture_site
 
 
-def test_set_aside_moves_visible_entries_and_deletes_them_and_old_leftovers(tmp_path):
+def test_set_aside_put_back_and_sweep_keep_only_what_the_build_wrote(tmp_path):
     site = tmp_path / "site"
     (site / "articles" / "a").mkdir(parents=True)
     (site / "articles" / "a" / "index.html").write_text("old", encoding="utf-8")
+    (site / "articles" / "gone").mkdir()
+    (site / "articles" / "gone" / "index.html").write_text("old", encoding="utf-8")
     (site / "index.html").write_text("old", encoding="utf-8")
     (site / ".git").mkdir()  # hidden: MkDocs never deletes it, neither do we
     leftover = site / f"{PREFIX}interrupted"
     (leftover / "x").mkdir(parents=True)
     previous = set_aside(site)
     assert previous is not None
-    assert sorted(p.name for p in site.iterdir() if not p.name.startswith(PREFIX)) == [".git"]
-    previous.wait()
-    assert sorted(p.name for p in site.iterdir()) == [".git"]
+    assert sorted(p.name for p in site.iterdir() if not p.name.startswith(PREFIX)) == [".git"]  # MkDocs cleans nothing
+    assert not leftover.exists()
+    previous.put_back()
+    assert (site / "articles" / "gone" / "index.html").read_text(encoding="utf-8") == "old"
+    (site / "articles" / "a" / "index.html").write_text("new", encoding="utf-8")  # what the build writes
+    (site / "feed.xml").write_text("new", encoding="utf-8")
+    previous.sweep()
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == [
+        ".git", "articles", "articles/a", "articles/a/index.html", "feed.xml"]
     assert set_aside(tmp_path / "missing") is None
-    assert set_aside(site) is None  # nothing visible, nothing left over
+    assert set_aside(tmp_path / "missing") is None
+    (tmp_path / "empty").mkdir()
+    assert set_aside(tmp_path / "empty") is None  # nothing visible
 
 
 def test_a_rebuild_replaces_the_last_output_entirely(tmp_path):

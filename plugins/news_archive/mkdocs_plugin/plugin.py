@@ -12,6 +12,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from news_archive.core.errors import ArticleError, ConfigError
+from news_archive.mkdocs_plugin.background_writes import BackgroundWrites, WriteFailed
 from news_archive.mkdocs_plugin.config import NewsArchiveConfig
 from news_archive.mkdocs_plugin.generated import GeneratedPage, ThemeShell, generated_meta
 from news_archive.mkdocs_plugin.prerender import ARTICLE, OUTPUTS, PAGE, Prerenderer
@@ -49,7 +50,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.signatures: dict[str, Signature] | None = None  # `serve --dirty`: the articles of the last build
         self.scope: Dependents | None = None  # `serve --dirty`: what this rebuild renders; None: everything
         self.prerender: Prerenderer | None = None
-        self.previous: PreviousSite | None = None  # the last build's output, being deleted
+        self.previous: PreviousSite | None = None  # the last build's output, reused in place
+        self.writes: BackgroundWrites | None = None  # pages written by a thread (see on_env)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -92,6 +94,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         return server
 
     def on_pre_build(self, *, config) -> None:
+        self.previous = None
         if self.dirty is False:  # MkDocs empties the site folder next; the files go aside instead
             self.previous = set_aside(Path(config.site_dir))
         if not (self.serving and self.config.serve_reingest):
@@ -102,6 +105,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             self.watcher.reingest(log)
 
     def on_files(self, files: Files, *, config) -> Files:
+        if self.previous is not None:  # MkDocs has cleaned: the last output comes back to be written over
+            self.previous.put_back()
         self.articles = self._collect_articles(files, config)
         archive = build_archive(list(self.articles.values()), self.options)
         self.renderer = SiteRenderer(archive, self.t)
@@ -169,10 +174,24 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         GeneratedPage(file, config, generated_meta(spec.title, spec.search, self.config.page_shell))
         return file
 
+    @event_priority(-100)  # after every other plugin: MkDocs writes pages next
     def on_env(self, env, *, config, files):
         if self.config.page_shell:
             ThemeShell(env, config, files)
+        self._finish_writes()
+        self.writes = BackgroundWrites()
         return env
+
+    def _finish_writes(self, failed: bool = False) -> None:
+        if self.writes is not None:
+            self.writes, writes = None, self.writes
+            if failed:
+                writes.abort()
+                return
+            try:
+                writes.finish()
+            except WriteFailed as error:
+                raise PluginError(f"news-archive: {error}") from None
 
     def _collect_articles(self, files: Files, config) -> dict[str, ArticleRecord]:
         """Front matter of every article below ``articles_dir``; broken files are warned about and skipped."""
@@ -230,11 +249,16 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         return context
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._finish_writes(failed=True)
         self._stop_prerender()
         self.search.abort()
-        self._forget_previous()
+        self.previous = None  # old and new files stay; the next full build sweeps
 
-    def on_post_build(self, *, config) -> None:
+    @event_priority(100)  # before every other plugin: each page is on disk
+    def _pages_written(self, *, config) -> None:
+        self._finish_writes()
+
+    def _write_outputs(self, *, config) -> None:
         full = self.scope is None  # `serve --dirty` keeps the search index and exports of the first build
         outputs = full and self.prerender and self.prerender.get(OUTPUTS, "")
         self._stop_prerender()
@@ -246,12 +270,17 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
         self.search.on_post_build(config)  # last: the index catches up with the pages meanwhile
-        self._forget_previous()
 
-    def _forget_previous(self) -> None:
+    @event_priority(-100)  # after every other plugin has written
+    def _sweep_previous(self, *, config) -> None:
         if self.previous is not None:
             self.previous, previous = None, self.previous
-            previous.wait()
+            previous.sweep()
+
+    on_post_build = CombinedEvent(_pages_written, _write_outputs, _sweep_previous)
+
+    def on_shutdown(self) -> None:
+        self._finish_writes(failed=True)  # a build stopped between on_env and on_post_build
 
 
 def _stub(title: str, search: bool) -> str:
