@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from news_archive.core.article import Draft
 from news_archive.core.errors import ArticleError
 from news_archive.ingest.cache import encode_drafts
-from news_archive.ingest.parallel import CHUNK_SIZE, WorkerPool
+from news_archive.ingest.executors import MIN_ITEMS_FOR_WORKERS
+from news_archive.ingest.parallel import WorkerPool
 from news_archive.ingest.resolve import detect_language
 from news_archive.readers import read_source
 
@@ -43,7 +44,7 @@ def parse_source(item: tuple[bytes, str]) -> Parsed:
 
 def parse_sources(items: list[tuple[bytes, str]], pool: WorkerPool | None) -> Iterator[Parsed]:
     """``parse_source`` of each item, in order: in ``pool``'s workers when there are enough items."""
-    if pool is not None and len(items) >= 2 * CHUNK_SIZE:
+    if pool is not None and len(items) >= MIN_ITEMS_FOR_WORKERS:
         log.debug("parsing %d sources in the tagging workers", len(items))
         return pool.map(parse_source, items)
     return map(parse_source, items)

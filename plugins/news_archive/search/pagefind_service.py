@@ -21,9 +21,10 @@ from news_archive.core.errors import ConfigError
 
 RESPONSE_TIMEOUT = 600.0  # seconds for NewIndex / WriteFiles; indexing 100,000 pages stays well below
 # Pagefind's allocator (jemalloc, variables prefixed _RJEM_) keeps freed memory for 10 s by default;
-# its write phase frees and allocates gigabytes within that time. Returning it at once takes the
-# peak of 10,000 pages from ~1,485 to ~1,170 MiB for ~12 % more of Pagefind's CPU (BENCHMARKS.md).
-ALLOCATOR = ("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
+# its write phase frees and allocates gigabytes within that time. Returning it after 0.2 s takes the
+# peak of 10,000 pages from ~1,485 to ~1,180 MiB; at once (0 ms) saves ~15 MiB more but costs
+# Pagefind ~2.7 s more system time in faults (BENCHMARKS.md).
+ALLOCATOR = ("_RJEM_MALLOC_CONF", "dirty_decay_ms:200,muzzy_decay_ms:0")
 
 
 class PagefindServiceError(RuntimeError):
