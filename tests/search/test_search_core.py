@@ -183,5 +183,7 @@ def test_a_dirty_build_keeps_the_index_of_the_last_full_build(tmp_path, caplog):
     assert "Zollstreit" in page  # the changed article was rebuilt
     assert pagefind_fragments(site) == before
     assert any("search index of the last full build stays" in r.getMessage() for r in caplog.records)
-    build_site(config)  # a full build indexes the change
+    build_site(config)  # a full build indexes the change, writing over the last output
     assert "Zollstreit" in pagefind_fragments(site)["/articles/2025/11/kreml-aeussert-sich/"]["content"]
+    assert len(pagefind_fragments(site)) == 6
+    assert [p.name for p in site.iterdir() if p.name.startswith(".")] == []  # the last index and output are gone

@@ -11,12 +11,14 @@ is still rendering themes and generated pages; ``finish`` only collects the resu
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from news_archive.core.errors import ConfigError
+from news_archive.mkdocs_plugin.previous_site import PREFIX as PREVIOUS_PREFIX
 from news_archive.worker_process import HELPER_NICENESS, WorkerProcess, WorkerStopped
 
 log = logging.getLogger(__name__)
@@ -65,8 +67,15 @@ class BackgroundIndexer:
             self._write()
 
     def _write(self) -> None:
-        shutil.rmtree(self.output, ignore_errors=True)
-        self._send((_WRITE, str(self.output)))
+        """Write the index; the last one is moved aside (one rename) and deleted by the indexing
+        process after the write, not here, where the build waits."""
+        old = self.output.with_name(f"{PREVIOUS_PREFIX}{self.output.name}-{os.getpid()}")
+        try:
+            os.rename(self.output, old)
+        except OSError:  # none yet (or not movable: deleted here)
+            shutil.rmtree(self.output, ignore_errors=True)
+            old = None
+        self._send((_WRITE, (str(self.output), str(old) if old else None)))
         self._writing = True
 
     def _send(self, message: tuple[str, str]) -> None:
@@ -122,13 +131,15 @@ def index_pages(inbox, outbox, settings: IndexSettings) -> None:
         except EOFError:  # the build went away
             break
         if first == _WRITE:
+            output, old = second
             if failure is None:
                 try:
-                    outbox.send(("ok", service.write(Path(second))))
+                    pages = service.write(Path(output))
                 except Exception as error:
-                    outbox.send(("error", str(error)))
-            else:
-                outbox.send(("error", failure))
+                    failure = str(error)
+            if old:  # the last build's index (a folder left by an interrupted build goes with the next build)
+                shutil.rmtree(old, ignore_errors=True)
+            outbox.send(("ok", pages) if failure is None else ("error", failure))
             break
         if failure is None:
             try:
