@@ -180,7 +180,7 @@ def _collect(window, looked_up, parsed, cache: IngestCache, report: IngestReport
             item = result.drafts
         if isinstance(item, ArticleError):
             report.failures.append(item)
-        else:
+        elif item:  # a source that failed as a whole reports that once, not its sidecar too
             yield from _with_sidecar(path, shown, item, report)
         progress("read", 1, None)
 
