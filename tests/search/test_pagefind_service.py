@@ -21,27 +21,24 @@ def allocator_setting(service: PagefindService) -> str | None:
     return next((item.split(b"=", 1)[1].decode() for item in environ if item.startswith(name + b"=")), None)
 
 
-def index_one_page(service: PagefindService, output: Path) -> int:
-    service.add_page("/a/", "<html><body data-pagefind-body><h1>Gipfel in Genf</h1><p>Text</p></body></html>")
-    return service.write(output)
+def allocator_of_a_working_service(output: Path) -> str | None:
+    """Start the service, index one page into ``output``; the allocator setting it ran with."""
+    service = PagefindService(find_executable(), {"force_language": "de"})
+    try:
+        setting = allocator_setting(service)
+        service.add_page("/a/", "<html><body data-pagefind-body><h1>Gipfel in Genf</h1><p>Text</p></body></html>")
+        assert service.write(output) == 1
+    finally:
+        service.close()
+    assert (output / "pagefind-entry.json").is_file()
+    return setting
 
 
 def test_the_service_returns_freed_memory_soon(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(ALLOCATOR[0], raising=False)
-    service = PagefindService(find_executable(), {"force_language": "de"})
-    try:
-        assert allocator_setting(service) == "dirty_decay_ms:200,muzzy_decay_ms:0"
-        assert index_one_page(service, tmp_path / "pagefind") == 1
-    finally:
-        service.close()
-    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
+    assert allocator_of_a_working_service(tmp_path / "pagefind") == "dirty_decay_ms:200,muzzy_decay_ms:0"
 
 
 def test_an_allocator_setting_of_the_user_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ALLOCATOR[0], "dirty_decay_ms:500")
-    service = PagefindService(find_executable(), {"force_language": "de"})
-    try:
-        assert allocator_setting(service) == "dirty_decay_ms:500"
-        assert index_one_page(service, tmp_path / "pagefind") == 1
-    finally:
-        service.close()
+    assert allocator_of_a_working_service(tmp_path / "pagefind") == "dirty_decay_ms:500"
