@@ -24,6 +24,8 @@ class WriteFailed(RuntimeError):
 
 
 class BackgroundWrites:
+    """From now until ``finish``, ``mkdocs.utils.write_file`` queues the file for a thread."""
+
     def __init__(self) -> None:
         self._original = mkdocs.utils.write_file
         self._queue: queue.Queue = queue.Queue(QUEUED_FILES)
@@ -59,5 +61,6 @@ class BackgroundWrites:
             content, output_path = item
             try:
                 self._original(content, output_path)
-            except OSError as error:
-                self._failures.append(f"{output_path}: cannot write: {error.strerror or error}")
+            except Exception as error:  # noqa: BLE001 - reported by finish; the thread must go on taking files
+                reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+                self._failures.append(f"{output_path}: cannot write: {reason}")
