@@ -39,9 +39,11 @@ def test_a_failed_write_is_reported_with_the_file(tmp_path: Path) -> None:
     writes = BackgroundWrites()
     mkdocs.utils.write_file(b"x", str(tmp_path / "ok" / "index.html"))
     mkdocs.utils.write_file(b"x", str(tmp_path / "blocked" / "index.html"))
-    with pytest.raises(WriteFailed, match=r"blocked/index.html: cannot write: "):
+    mkdocs.utils.write_file("not bytes", str(tmp_path / "text" / "index.html"))  # not an OSError: the thread goes on
+    mkdocs.utils.write_file(b"x", str(tmp_path / "after" / "index.html"))
+    with pytest.raises(WriteFailed, match=r"blocked/index.html: cannot write: .*\(and 1 more files\)$"):
         writes.finish()
-    assert (tmp_path / "ok" / "index.html").exists()
+    assert (tmp_path / "ok" / "index.html").exists() and (tmp_path / "after" / "index.html").exists()
     assert mkdocs.utils.write_file != writes.write
 
 
