@@ -244,13 +244,14 @@ def encode_drafts(drafts: list[Draft]) -> str:
 
 def _draft_to_json(draft: Draft) -> dict:
     data = {name: getattr(draft, name) for name in _DRAFT_FIELDS}  # not asdict: it deep-copies every block
-    data["blocks"] = [{"kind": block.kind, "text": block.text} for block in draft.blocks]
+    data["blocks"] = [{name: getattr(block, name) for name in _BLOCK_FIELDS} for block in draft.blocks]
     data["date"] = draft.date.isoformat() if draft.date else None
     data["fields"] = json.loads(json.dumps(draft.fields, default=str))
     return data
 
 
 _DRAFT_FIELDS = [f.name for f in fields(Draft)]
+_BLOCK_FIELDS = [f.name for f in fields(Block)]
 
 
 def _draft_from_json(data: dict) -> Draft:
