@@ -19,7 +19,7 @@ from news_archive.ingest.compose import Resolved, compose_outputs
 from news_archive.ingest.discover import discover_sources
 from news_archive.ingest.executors import MIN_ITEMS_FOR_WORKERS, Execution, start_pool
 from news_archive.ingest.lock import ingest_lock
-from news_archive.ingest.parse import parse_sources
+from news_archive.ingest.parse import Parsed, parse_sources
 from news_archive.ingest.resolve import apply_sidecar, resolve_date
 from news_archive.ingest.run_state import RunRecord, library_version, output_stats, outputs_intact, run_state
 from news_archive.ingest.parallel import WorkerPool
@@ -169,7 +169,8 @@ def _read_all(sources: list[Path], base: Path, cache: IngestCache, report: Inges
     return drafts
 
 
-def _collect(window, looked_up, parsed, cache: IngestCache, report: IngestReport, progress: Progress):
+def _collect(window: list[tuple[Path, str]], looked_up: list, parsed: Iterator[Parsed], cache: IngestCache,
+             report: IngestReport, progress: Progress):
     """A window's drafts, in source order, with failures reported and new parses cached."""
     for (path, shown), item in zip(window, looked_up):
         if isinstance(item, _Unparsed):
@@ -203,8 +204,12 @@ def _look_up(path: Path, shown: str, cache: IngestCache) -> list[Draft] | _Unpar
         if cached is None:
             return _Unparsed(shown, key, data if data is not None else path.read_bytes())
     except OSError as error:
-        return ArticleError(shown, f"cannot read: {error.strerror or error}")
+        return _unreadable(shown, error)
     return cached
+
+
+def _unreadable(shown: str, error: OSError) -> ArticleError:
+    return ArticleError(shown, f"cannot read: {error.strerror or error}")
 
 
 def _with_sidecar(path: Path, shown: str, drafts: list[Draft], report: IngestReport):
@@ -215,7 +220,7 @@ def _with_sidecar(path: Path, shown: str, drafts: list[Draft], report: IngestRep
         report.failures.append(error)
         return []
     except OSError as error:
-        report.failures.append(ArticleError(shown, f"cannot read: {error.strerror or error}"))
+        report.failures.append(_unreadable(shown, error))
         return []
     for draft in drafts:
         draft.source_path = shown  # the same bytes may have been read under another name before
