@@ -132,21 +132,3 @@ def test_invalid_options_fail_with_every_problem(tmp_path):
     with pytest.raises((PluginError, Abort)) as error:
         build_site(config)
     assert "archive_year_url" in str(error.value) or error.type is Abort
-
-
-def test_page_shell_output_equals_the_theme_rendering(tmp_path):
-    """Generated pages filled into a checked theme shell are byte-identical to full theme renders."""
-    from news_archive.mkdocs_plugin import generated
-
-    made = []
-    original = generated.ThemeShell._make_shell
-    generated.ThemeShell._make_shell = lambda self, *a: made.append(original(self, *a)) or made[-1]
-    try:
-        shelled = build_site(write_fixture_site(tmp_path / "shell", plugin={"page_shell": True}))
-    finally:
-        generated.ThemeShell._make_shell = original
-    plain = build_site(write_fixture_site(tmp_path / "plain", plugin={"page_shell": False}))
-    assert made and all(parts is not None for parts in made)
-    pages = sorted(p.relative_to(plain) for p in plain.rglob("*.html"))
-    assert pages == sorted(p.relative_to(shelled) for p in shelled.rglob("*.html"))
-    assert [p for p in pages if (plain / p).read_bytes() != (shelled / p).read_bytes()] == []

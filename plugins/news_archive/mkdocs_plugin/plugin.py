@@ -12,12 +12,15 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from news_archive.core.errors import ArticleError, ConfigError
+from news_archive.core.frontmatter import FIELD_ORDER
 from news_archive.mkdocs_plugin.background_writes import BackgroundWrites, WriteFailed
 from news_archive.mkdocs_plugin.config import NewsArchiveConfig
-from news_archive.mkdocs_plugin.generated import GeneratedPage, ThemeShell, generated_meta
+from news_archive.mkdocs_plugin.generated import SHELL_TEMPLATE, GeneratedPage, generated_meta
+from news_archive.mkdocs_plugin.material_search import MaterialSearchPause
 from news_archive.mkdocs_plugin.prerender import ARTICLE, OUTPUTS, PAGE, Prerenderer
 from news_archive.mkdocs_plugin.previous_site import PreviousSite, set_aside
 from news_archive.mkdocs_plugin.serve import ContentWatcher
+from news_archive.mkdocs_plugin.theme_shell import ThemeShell
 from news_archive.search.integration import SiteSearch
 from news_archive.settings import IngestSettings, load_ingest_settings, resolve
 from news_archive.site.archive import Archive, build_archive
@@ -34,6 +37,9 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 CSS_URI = "assets/news-archive/news-archive.css"
 CACHE_FILE = "site-articles.json"
+# What differs from article to article in the front matter (and the tags lunr gets): not part of
+# the shape of an article page (``theme_shell``); the probes check that the theme does not show it.
+ARTICLE_VALUES = frozenset(FIELD_ORDER) - {"title"} | {"tags"}
 
 
 class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
@@ -52,6 +58,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.prerender: Prerenderer | None = None
         self.previous: PreviousSite | None = None  # the last build's output, reused in place
         self.writes: BackgroundWrites | None = None  # pages written by a thread (see on_env)
+        self.material_search: MaterialSearchPause | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -177,7 +184,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     @event_priority(-100)  # after every other plugin: MkDocs writes pages next
     def on_env(self, env, *, config, files):
         if self.config.page_shell:
-            ThemeShell(env, config, files)
+            ThemeShell(env, config, files, varying=ARTICLE_VALUES)
+        self.material_search = MaterialSearchPause(config.plugins)
         self._finish_writes()
         self.writes = BackgroundWrites()
         return env
@@ -236,19 +244,34 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         return html
 
     @event_priority(-100)  # after every other plugin: the index gets the article as the page shows it
-    def _index_content(self, html: str, *, page, config, files) -> str:
+    def _finish_content(self, html: str, *, page, config, files) -> str:
         if page.file.src_uri in self.articles:
             self.search.index_article(html, page.meta["title"], page.url)
+            if self.config.page_shell and "template" not in page.meta:  # MkDocs picks the template next
+                page.meta["template"] = SHELL_TEMPLATE  # the theme rendering of its shape, filled (theme_shell)
         return html
 
-    on_page_content = CombinedEvent(_render_content, _index_content)
+    on_page_content = CombinedEvent(_render_content, _finish_content)
 
-    def on_page_context(self, context, *, page, config, nav):
+    @event_priority(1)  # right before Material's search plugin (priority 0)
+    def _pause_material_search(self, context, *, page, config, nav):
+        if self.material_search is not None:
+            self.material_search.before(page)
+        return context
+
+    @event_priority(-100)  # after every other plugin: the theme renders next
+    def _before_theme(self, context, *, page, config, nav):
+        if self.material_search is not None:
+            self.material_search.after()
         if self.prerender is not None:  # themes are rendered now: take the feeds and exports when they come
             self.prerender.receive_ready()
         return context
 
+    on_page_context = CombinedEvent(_pause_material_search, _before_theme)
+
     def on_build_error(self, *, error: Exception) -> None:
+        if self.material_search is not None:
+            self.material_search.after()
         self._finish_writes(failed=True)
         self._stop_prerender()
         self.search.abort()
@@ -257,6 +280,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
     @event_priority(100)  # before every other plugin: each page is on disk
     def _pages_written(self, *, config) -> None:
         self._finish_writes()
+        if self.material_search is not None and self.material_search.plugin is not None:
+            log.debug("Material's search plugin skipped its per-page regex on %d pages", self.material_search.spared)
 
     def _write_outputs(self, *, config) -> None:
         full = self.scope is None  # `serve --dirty` keeps the search index and exports of the first build
