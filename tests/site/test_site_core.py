@@ -110,6 +110,43 @@ def test_related_articles_stay_bounded_for_common_entities():
     assert partner <= {e.name for e in archive.entities_of(related[0])}
 
 
+def _related_by_definition(archive, me: int, count: int, neighbours: int) -> list[int]:
+    """The definition, written plainly: candidates are the articles of the article's rare entities
+    and the ``neighbours`` closest in time of its common ones; each is scored on every entity it
+    shares (summed idf); best first, newest on ties."""
+    mine = set(archive.entities_of(archive.articles[me]))
+    candidates = set()
+    for entity in mine:
+        if len(entity.articles) > neighbours:
+            at = sorted(entity.articles).index(me)
+            candidates.update(entity.articles[max(0, at - neighbours // 2): at + neighbours // 2 + 1])
+        else:
+            candidates.update(entity.articles)
+    candidates.discard(me)
+    scored = [(round(sum(archive.idf(e) for e in mine & set(archive.entities_of(archive.articles[p]))), 9), p)
+              for p in candidates]
+    return [p for score, p in sorted(scored, key=lambda item: (-item[0], -item[1])) if score > 0][:count]
+
+
+def test_related_articles_of_a_random_archive_follow_the_definition():
+    import random
+
+    rng = random.Random(5)
+    names = [f"N{n}" for n in range(60)]
+    base = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    records = [
+        ArticleRecord(id=f"{i:016x}", title=f"A{i}", date=base.replace(day=1 + i % 28, month=1 + i % 12, year=2020 + i % 3),
+                      language="en", src_uri=f"a{i}.md", url=f"a{i}/",
+                      entities={kind: tuple(rng.sample(names[: rng.choice((5, 60))], rng.randint(0, 3)))
+                                for kind in ("people", "places", "topics")})
+        for i in range(300)
+    ]
+    archive = build_archive(records, SiteOptions(entity_min_articles=1))
+    for position, article in enumerate(archive.articles):
+        expected = _related_by_definition(archive, position, 5, 20)
+        assert [archive.position[a.id] for a in related_articles(archive, article, 5, neighbours=20)] == expected
+
+
 def test_options_are_validated_all_at_once():
     problems = validate_options(SiteOptions(entity_people_url="people/", archive_year_url="/y/{year}/",
                                             entity_page_size=0, entity_map_url="https://map"))

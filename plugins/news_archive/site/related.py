@@ -4,14 +4,16 @@ An entity in thousands of articles would make this quadratic, so only the ``neig
 articles closest in time are taken from a common entity's list as candidates; every candidate
 is then scored on all entities it shares.
 
-``RelatedIndex`` computes the lists of all articles once, on integer entity ids (gather, then
-emit); ``related_articles`` answers for one article.
+``RelatedIndex`` computes the lists of all articles once, on integer entity ids held in numpy
+arrays (gather, then emit): per article, the candidates' entities are gathered in one go and
+scored against the article's own. ``related_articles`` answers for one article.
 """
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_left
+
+import numpy as np
 
 from news_archive.site.archive import Archive
 from news_archive.site.records import ArticleRecord
@@ -27,8 +29,13 @@ class RelatedIndex:
         entities = list(archive.entities.values())
         ids = {entity.key: number for number, entity in enumerate(entities)}
         self._lists = [entity.articles for entity in entities]
-        self._idf = [archive.idf(entity) for entity in entities]
-        self._of = [frozenset(ids[e.key] for e in archive.entities_of(a)) for a in archive.articles]
+        self._arrays = [np.asarray(entity.articles, dtype=np.int64) for entity in entities]
+        self._idf = np.asarray([archive.idf(entity) for entity in entities], dtype=np.float64)
+        of = [sorted({ids[e.key] for e in archive.entities_of(a)}) for a in archive.articles]
+        self._of = of
+        self._starts = np.cumsum([0] + [len(x) for x in of], dtype=np.int64)  # article -> its slice of _flat
+        self._flat = np.asarray([e for x in of for e in x], dtype=np.int64)
+        self._mine = np.zeros(len(entities), dtype=np.float64)  # idf of the ranked article's entities, else 0
         self._cache: dict[int, list[int]] = {}
 
     def positions(self, position: int) -> list[int]:
@@ -41,31 +48,34 @@ class RelatedIndex:
         return [self.archive.articles[p] for p in self.positions(self.archive.position[article.id])]
 
     def _rank(self, me: int) -> list[int]:
-        if self.count <= 0:
+        if self.count <= 0 or not self._of[me]:
             return []
-        lists, idf, half = self._lists, self._idf, self.neighbours // 2
-        scores: dict[int, float] = {}
-        common = []
+        half = self.neighbours // 2
+        parts = []
         for entity in self._of[me]:
-            positions = lists[entity]
+            positions = self._lists[entity]
             if len(positions) > self.neighbours:
-                common.append(entity)
                 at = bisect_left(positions, me)
-                for position in positions[max(0, at - half): at + half + 1]:
-                    scores.setdefault(position, 0.0)
-                continue
-            weight = idf[entity]
-            for position in positions:
-                scores[position] = scores.get(position, 0.0) + weight
-        scores.pop(me, None)
-        if common:
-            common_set, of = frozenset(common), self._of
-            for position in scores:
-                shared = common_set & of[position]
-                if shared:
-                    scores[position] += sum(idf[e] for e in shared)
-        best = heapq.nsmallest(self.count, ((-round(s, 9), -p) for p, s in scores.items() if s > 0))
-        return [-p for _, p in best]
+                parts.append(self._arrays[entity][max(0, at - half): at + half + 1])
+            else:
+                parts.append(self._arrays[entity])
+        candidates = np.unique(np.concatenate(parts))
+        candidates = candidates[candidates != me]
+        if not len(candidates):
+            return []
+        mine = self._of[me]
+        self._mine[mine] = self._idf[mine]
+        starts, ends = self._starts[candidates], self._starts[candidates + 1]
+        lengths = ends - starts
+        owner = np.repeat(np.arange(len(candidates)), lengths)
+        gathered = self._flat[np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+                              + np.repeat(starts, lengths)]
+        scores = np.round(np.bincount(owner, weights=self._mine[gathered], minlength=len(candidates)), 9)
+        self._mine[mine] = 0.0
+        keep = scores > 0
+        scores, candidates = scores[keep], candidates[keep]
+        order = np.lexsort((-candidates, -scores))[: self.count]  # best score first, then newest
+        return candidates[order].tolist()
 
 
 def related_articles(archive: Archive, article: ArticleRecord, count: int, neighbours: int = 40) -> list[ArticleRecord]:
