@@ -82,8 +82,12 @@ def extra_terms(texts: Iterable[str], is_word: Callable[[str], bool] | None = No
     present = {w.lower() for w in words}
     extra: set[str] = set()
     for word in words:
-        candidates = _german_candidates(word) if is_word is is_german_word else word_candidates(word, is_word)
-        extra |= {c for c in candidates if c.lower() not in present}
+        if is_word is is_german_word:
+            candidates = _german_candidates(word)
+        else:
+            candidates = tuple((c, c.lower()) for c in word_candidates(word, is_word))
+        if candidates:  # most words have none
+            extra.update(c for c, lower in candidates if lower not in present)
     return sorted(extra, key=lambda w: (w.lower(), w))
 
 
@@ -98,6 +102,7 @@ def word_candidates(word: str, is_word: Callable[[str], bool] | None) -> frozens
 
 
 @lru_cache(maxsize=400_000)
-def _german_candidates(word: str) -> frozenset[str]:
-    """``word_candidates`` with the German dictionary, once per word: an archive repeats its words."""
-    return word_candidates(word, is_german_word)
+def _german_candidates(word: str) -> tuple[tuple[str, str], ...]:
+    """``word_candidates`` with the German dictionary, each with its lower case, once per word: an
+    archive repeats its words."""
+    return tuple((c, c.lower()) for c in word_candidates(word, is_german_word))
