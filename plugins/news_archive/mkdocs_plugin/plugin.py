@@ -129,6 +129,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         files.append(File.generated(config, CSS_URI, abs_src_path=str(ASSETS / "news-archive.css")))
         files = self.search.on_files(files, config, self.articles, full=self._renders_every_article(files))
         self._start_prerender(files, archive)
+        if self.prerender is not None:  # the memory peaks of the two processes do not meet
+            self.search.hold_index()
         return files
 
     def _start_prerender(self, files: Files, archive: Archive) -> None:
@@ -265,6 +267,8 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             self.material_search.after()
         if self.prerender is not None:  # themes are rendered now: take the feeds and exports when they come
             self.prerender.receive_ready()
+        if self.prerender is None or self.prerender.finished:  # its process is gone: Pagefind may write
+            self.search.release_index()
         return context
 
     on_page_context = CombinedEvent(_pause_material_search, _before_theme)

@@ -60,6 +60,11 @@ class Prerenderer:
         self.waited += time.perf_counter() - started
         return value
 
+    @property
+    def finished(self) -> bool:
+        """Every result is in (or the process failed): the process ends, its memory is free."""
+        return self._done or self.failed
+
     def receive_ready(self) -> None:
         """Take in what has come, without waiting. Called while MkDocs renders themes: the process
         exits (and frees its memory) once the build holds its last results, not at the end."""

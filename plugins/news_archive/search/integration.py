@@ -118,6 +118,15 @@ class SiteSearch:
             except ConfigError as error:
                 raise PluginError(f"news-archive: {error}") from None
 
+    def hold_index(self) -> None:
+        """Pagefind writes its index only after ``release_index`` (or at the end of the build)."""
+        if self.indexer is not None:
+            self.indexer.hold()
+
+    def release_index(self) -> None:
+        if self.indexer is not None:
+            self.indexer.release()
+
     def render_page(self) -> str:
         """The search page's content (filled by search.js with the Pagefind JS API)."""
         s = self.strings

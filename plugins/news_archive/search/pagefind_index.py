@@ -5,7 +5,9 @@ article's content as soon as it is converted (a small page around it: Pagefind r
 ``data-pagefind-body`` part), adds its German extra terms (``markup.fill_terms``: they go to the
 index only, not into the page on disk) and passes it to the Pagefind binary (``pagefind_service``)
 on the other core. After the last expected article it writes the index into the site while MkDocs
-is still rendering themes and generated pages; ``finish`` only collects the result.
+is still rendering themes and generated pages; ``finish`` only collects the result. A build with a
+render process holds the write (``hold``) until that process has delivered its last result and
+ended (``release``): Pagefind's write phase is the build's memory peak.
 """
 
 from __future__ import annotations
@@ -58,12 +60,28 @@ class BackgroundIndexer:
         self.expected = expected
         self.sent = 0
         self._writing = False
+        self._held = False
 
     def add(self, url: str, html: str) -> None:
         """Hand over one page (``url`` from the site root, e.g. ``/articles/2025/11/x/``)."""
         self._send((url, html))
         self.sent += 1
-        if self.sent == self.expected:
+        if self.sent == self.expected and not self._held:
+            self._write()
+
+    @property
+    def writing(self) -> bool:
+        """The indexing process was told to write the index."""
+        return self._writing
+
+    def hold(self) -> None:
+        """The write waits for ``release`` (or ``finish``), even once every expected page is in."""
+        self._held = True
+
+    def release(self) -> None:
+        """The write starts now if every expected page is in, else after the last one."""
+        self._held = False
+        if self.sent >= self.expected and not self._writing:
             self._write()
 
     def _write(self) -> None:
