@@ -63,8 +63,8 @@ class NewsArchiveConfig(base.Config):
 
     serve_reingest = c.Type(bool, default=True)  # `mkdocs serve`: re-ingest changed content
 
-    # Generated pages outside the nav render by filling one checked theme rendering per shape of
-    # page (news_archive.mkdocs_plugin.generated); false: every page through the theme.
+    # Articles and generated pages outside the nav render by filling one checked theme rendering per
+    # shape of page (news_archive.mkdocs_plugin.theme_shell); false: every page through the theme.
     page_shell = c.Type(bool, default=True)
 
     # From this many articles on, a full build renders article frames and generated pages in a
