@@ -17,6 +17,7 @@ navigation, a table of contents whose first heading is an ``<h1>``.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,6 +43,18 @@ _PROBES = {  # values of two probes; the second has characters a filter would ch
 }
 
 
+class _Shape(NamedTuple):
+    """What the theme's rendering of a page depends on besides the values filled into the shell."""
+
+    folder: str  # leading folders shared with nav pages or static files
+    depth: int  # folders after those
+    index: bool  # an index page (``index.md``) rather than a named one
+    has_h1: bool
+    has_toc: bool
+    meta: str  # the metadata apart from the title and the varying values
+    varying: tuple[str, ...]  # which varying keys the page has
+
+
 class ThemeShell:
     """Renders pages of the same shape by filling one checked theme rendering (see module doc).
 
@@ -62,7 +75,7 @@ class ThemeShell:
                 continue
             parts = file.url.split("/")[:-1]
             self._folders.update("".join(p + "/" for p in parts[:n]) for n in range(1, len(parts) + 1))
-        self._shells: dict[tuple, list[str] | None] = {}
+        self._shells: dict[_Shape, list[str] | None] = {}
         templates = {SHELL_TEMPLATE: "{{ %s() }}" % SHELL_FUNCTION, TOC_TEMPLATE: TOC_SOURCE}
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader(templates)])
         env.globals[SHELL_FUNCTION] = jinja2.pass_context(lambda context: self._render(context))
@@ -82,14 +95,18 @@ class ThemeShell:
             return self._theme(values)
         fill = {f"{_MARK}:title": page.meta.get("title", ""), f"{_MARK}:url": page.url, f"{_MARK}:content": page.content}
         if page.toc:
-            fill[f"{_MARK}:toc"] = self.env.get_template(TOC_TEMPLATE).render(values)
+            fill[f"{_MARK}:toc"] = self._toc(values)
             fill[f"{_MARK}:anchor"] = page.toc.items[0].url
         return "".join(fill.get(part, part) for part in parts)
 
     def _theme(self, values: dict) -> str:
         return self.env.get_template("main.html").render(values)
 
-    def _shape(self, page: Page) -> tuple | None:
+    def _toc(self, values: dict) -> str:
+        """The table of contents as ``main.html`` includes it (Material's ``partials/toc.html``)."""
+        return self.env.get_template(TOC_TEMPLATE).render(values)
+
+    def _shape(self, page: Page) -> _Shape | None:
         """What the theme's rendering depends on besides the filled values; None: render as usual."""
         if page.edit_url or page.previous_page or page.next_page or page.is_homepage or page.parent:
             return None
@@ -101,7 +118,7 @@ class ThemeShell:
         index = page.file.name in ("index", "README")
         meta = sorted((k, v) for k, v in page.meta.items() if k != "title" and k not in self.varying)
         varying = sorted(self.varying & page.meta.keys())  # which, not their values: the probes vary those
-        return folder, depth, index, "<h1" in page.content, bool(page.toc), repr(meta), tuple(varying)
+        return _Shape(folder, depth, index, "<h1" in page.content, bool(page.toc), repr(meta), tuple(varying))
 
     def _shared_folder(self, src_uri: str) -> tuple[str, int]:
         """The page's leading folders that other files share, and how many folders follow."""
@@ -111,15 +128,15 @@ class ThemeShell:
             shared += 1
         return "".join(p + "/" for p in parts[:shared]), len(parts) - shared
 
-    def _make_shell(self, values: dict, page: Page, shape: tuple) -> list[str] | None:
+    def _make_shell(self, values: dict, page: Page, shape: _Shape) -> list[str] | None:
         """The shell as parts (markers stand alone), or None when filling would not match the theme."""
-        has_toc = shape[4]
+        has_toc = shape.has_toc
         rendered = {}
         try:
             for name, probe in _PROBES.items():
                 probe_page = self._probe_page(page, name, probe, shape)
                 probe_values = {**values, "page": probe_page}
-                toc = self.env.get_template(TOC_TEMPLATE).render(probe_values) if has_toc else None
+                toc = self._toc(probe_values) if has_toc else None
                 rendered[name] = (self._theme(probe_values), probe_page, toc)
         except jinja2.TemplateNotFound:  # a theme without Material's partials: no shell for a page with a toc
             return None
@@ -137,18 +154,17 @@ class ThemeShell:
             return None
         return parts
 
-    def _probe_page(self, page: Page, name: str, probe: dict, shape: tuple) -> Page:
-        folder, depth, index, has_h1, has_toc = shape[:5]
-        segments = [f"{probe['segment']}{n}" for n in range(depth + (not index))]
-        src = folder + "/".join(segments) + ("/index.md" if index else ".md")
+    def _probe_page(self, page: Page, name: str, probe: dict, shape: _Shape) -> Page:
+        segments = [f"{probe['segment']}{n}" for n in range(shape.depth + (not shape.index))]
+        src = shape.folder + "/".join(segments) + ("/index.md" if shape.index else ".md")
         meta = {**page.meta, "title": probe["title"]}
         for key in self.varying & meta.keys():  # a value the theme would show comes out different
             meta[key] = f"{_MARK}meta{key}a" if name == "a" else [f"{_MARK}meta{key}b", 2]
         probe_page = GeneratedPage(File.generated(self.config, src, content=""), self.config, meta)
         probe_page.read_source(self.config)
         probe_page.render(self.config, None)
-        probe_page.content = probe["content"] + ("<h1>h</h1>" if has_h1 else "")
-        probe_page.toc = get_toc(probe["toc"] if has_toc else [])
+        probe_page.content = probe["content"] + ("<h1>h</h1>" if shape.has_h1 else "")
+        probe_page.toc = get_toc(probe["toc"] if shape.has_toc else [])
         probe_page.active = True
         return probe_page
 

@@ -11,8 +11,6 @@ scored against the article's own. ``related_articles`` answers for one article.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 import numpy as np
 
 from news_archive.site.archive import Archive
@@ -28,13 +26,11 @@ class RelatedIndex:
         self.neighbours = neighbours
         entities = list(archive.entities.values())
         ids = {entity.key: number for number, entity in enumerate(entities)}
-        self._lists = [entity.articles for entity in entities]
-        self._arrays = [np.asarray(entity.articles, dtype=np.int64) for entity in entities]
+        self._articles = [np.asarray(entity.articles, dtype=np.int64) for entity in entities]  # positions, sorted
         self._idf = np.asarray([archive.idf(entity) for entity in entities], dtype=np.float64)
-        of = [sorted({ids[e.key] for e in archive.entities_of(a)}) for a in archive.articles]
-        self._of = of
-        self._starts = np.cumsum([0] + [len(x) for x in of], dtype=np.int64)  # article -> its slice of _flat
-        self._flat = np.asarray([e for x in of for e in x], dtype=np.int64)
+        self._of = [sorted({ids[e.key] for e in archive.entities_of(a)}) for a in archive.articles]
+        self._starts = np.cumsum([0] + [len(x) for x in self._of], dtype=np.int64)  # article -> its slice of _flat
+        self._flat = np.asarray([e for x in self._of for e in x], dtype=np.int64)
         self._mine = np.zeros(len(entities), dtype=np.float64)  # idf of the ranked article's entities, else 0
         self._cache: dict[int, list[int]] = {}
 
@@ -53,29 +49,32 @@ class RelatedIndex:
         half = self.neighbours // 2
         parts = []
         for entity in self._of[me]:
-            positions = self._lists[entity]
-            if len(positions) > self.neighbours:
-                at = bisect_left(positions, me)
-                parts.append(self._arrays[entity][max(0, at - half): at + half + 1])
-            else:
-                parts.append(self._arrays[entity])
+            positions = self._articles[entity]
+            if len(positions) > self.neighbours:  # a common entity: only the articles closest in time
+                at = int(np.searchsorted(positions, me))
+                positions = positions[max(0, at - half): at + half + 1]
+            parts.append(positions)
         candidates = np.unique(np.concatenate(parts))
         candidates = candidates[candidates != me]
         if not len(candidates):
             return []
         mine = self._of[me]
         self._mine[mine] = self._idf[mine]
-        starts, ends = self._starts[candidates], self._starts[candidates + 1]
-        lengths = ends - starts
-        owner = np.repeat(np.arange(len(candidates)), lengths)
-        gathered = self._flat[np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-                              + np.repeat(starts, lengths)]
-        scores = np.round(np.bincount(owner, weights=self._mine[gathered], minlength=len(candidates)), 9)
+        owner, entities = self._entities_of(candidates)
+        scores = np.round(np.bincount(owner, weights=self._mine[entities], minlength=len(candidates)), 9)
         self._mine[mine] = 0.0
         keep = scores > 0
         scores, candidates = scores[keep], candidates[keep]
         order = np.lexsort((-candidates, -scores))[: self.count]  # best score first, then newest
         return candidates[order].tolist()
+
+    def _entities_of(self, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The entity ids of all ``articles`` in one array, and for each the index of its article."""
+        starts = self._starts[articles]
+        lengths = self._starts[articles + 1] - starts
+        owner = np.repeat(np.arange(len(articles)), lengths)
+        offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)  # within each slice
+        return owner, self._flat[np.repeat(starts, lengths) + offsets]
 
 
 def related_articles(archive: Archive, article: ArticleRecord, count: int, neighbours: int = 40) -> list[ArticleRecord]:
