@@ -67,6 +67,10 @@ class NewsArchiveConfig(base.Config):
     # shape of page (news_archive.mkdocs_plugin.theme_shell); false: every page through the theme.
     page_shell = c.Type(bool, default=True)
 
+    # Every page's Markdown: texts no inline pattern can match skip Python-Markdown's inline step
+    # (news_archive.mkdocs_plugin.plain_text; only with extensions known to give the same HTML).
+    markdown_plain_text = c.Type(bool, default=True)
+
     # From this many articles on, a full build renders article frames and generated pages in a
     # second process while MkDocs converts Markdown (news_archive.mkdocs_plugin.prerender); 0: never.
     parallel_min_articles = c.Type(int, default=300)

@@ -17,6 +17,7 @@ from news_archive.mkdocs_plugin.background_writes import BackgroundWrites, Write
 from news_archive.mkdocs_plugin.config import NewsArchiveConfig
 from news_archive.mkdocs_plugin.generated import SHELL_TEMPLATE, GeneratedPage, generated_meta
 from news_archive.mkdocs_plugin.material_search import MaterialSearchPause
+from news_archive.mkdocs_plugin.plain_text import PlainTextExtension
 from news_archive.mkdocs_plugin.prerender import ARTICLE, OUTPUTS, PAGE, Prerenderer
 from news_archive.mkdocs_plugin.previous_site import PreviousSite, set_aside
 from news_archive.mkdocs_plugin.serve import ContentWatcher
@@ -59,6 +60,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self.previous: PreviousSite | None = None  # the last build's output, reused in place
         self.writes: BackgroundWrites | None = None  # pages written by a thread (see on_env)
         self.material_search: MaterialSearchPause | None = None
+        self.plain_text: PlainTextExtension | None = None  # Markdown's inline step spared on plain text
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -79,6 +81,10 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             config.extra_css.append(CSS_URI)
         if config.nav is None:
             config["nav"] = self._default_nav()
+        self.plain_text = None
+        if self.config.markdown_plain_text:
+            self.plain_text = PlainTextExtension()
+            config.markdown_extensions.append(self.plain_text)
         return config
 
     def _site_options(self, config) -> SiteOptions:
@@ -286,6 +292,9 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         self._finish_writes()
         if self.material_search is not None and self.material_search.plugin is not None:
             log.debug("Material's search plugin skipped its per-page regex on %d pages", self.material_search.spared)
+        if self.plain_text is not None:
+            log.debug("Python-Markdown's inline patterns skipped %d plain texts%s", self.plain_text.marked,
+                      f" (off where the page had {', '.join(sorted(self.plain_text.unknown))})" if self.plain_text.unknown else "")
 
     def _write_outputs(self, *, config) -> None:
         full = self.scope is None  # `serve --dirty` keeps the search index and exports of the first build
