@@ -93,3 +93,16 @@ def test_the_site_is_byte_identical_with_and_without(tmp_path, caplog):
     assert [f for f in files if (reference / f).read_bytes() != (spared / f).read_bytes()] == []
     assert len(counts) == 1 and counts[0].endswith("plain texts") and int(counts[0].split()[-3]) > 0, counts
     assert any('class="headerlink"' in page.read_text(encoding="utf-8") for page in (spared / "articles").rglob("index.html"))
+
+
+def test_an_extra_inline_pattern_turns_it_off():
+    from markdown.extensions import Extension
+    from markdown.inlinepatterns import SimpleTagInlineProcessor
+
+    class Strike(Extension):  # like pymdownx.tilde: ~~ is none of the default patterns' characters
+        def extendMarkdown(self, md):  # noqa: N802
+            md.inlinePatterns.register(SimpleTagInlineProcessor(r"()~~(.+?)~~", "del"), "strike", 65)
+
+    md = markdown.Markdown(extensions=[Strike(), extension := PlainTextExtension()])
+    assert md.convert("Ein ~~alter~~ Satz.") == "<p>Ein <del>alter</del> Satz.</p>"
+    assert extension.marked == 0 and extension.unknown == {"inline patterns other than Python-Markdown's own"}

@@ -30,6 +30,11 @@ NAME = "news_archive_plain_text"
 # autolinks, mail and raw HTML <, entities &, a line break (two spaces before a newline); STX/ETX
 # delimit Python-Markdown's placeholders.
 TRIGGER = re.compile(r"[`\\*_\[<&\x02\x03]|  \n")
+# The default inline patterns of Python-Markdown 3.x that TRIGGER covers; a version with another
+# default pattern turns the marker off until it is added here.
+KNOWN_INLINE = frozenset({"backtick", "escape", "reference", "link", "image_link", "image_reference",
+                          "short_reference", "short_image_ref", "autolink", "automail", "linebreak", "html",
+                          "entity", "not_strong", "em_strong", "em_strong2"})
 # Tree processors (registered name, module, class) that read text without regard to AtomicString.
 KNOWN_TREEPROCESSORS = frozenset({
     (NAME, __name__, "PlainTextMarker"),
@@ -44,9 +49,10 @@ KNOWN_TREEPROCESSORS = frozenset({
 })
 
 
+# A Registry lists its items by name only in ``_data`` (Python-Markdown 3.x; MkDocs pins 3.3.6+).
 def _inline_signature(md: markdown.Markdown) -> tuple:
     return tuple((name, type(pattern), getattr(pattern, "compiled_re", None) and pattern.compiled_re.pattern)
-                 for name, pattern in zip(md.inlinePatterns._data.keys(), md.inlinePatterns._data.values()))
+                 for name, pattern in md.inlinePatterns._data.items())
 
 
 @cache
@@ -58,7 +64,8 @@ def unknown_parts(md: markdown.Markdown) -> list[str]:
     """What keeps the marker off: tree processors not known to be safe, inline patterns not the defaults."""
     unknown = [f"tree processor {name}" for name, p in md.treeprocessors._data.items()
                if (name, type(p).__module__, type(p).__name__) not in KNOWN_TREEPROCESSORS]
-    if _inline_signature(md) != _default_inline_signature():
+    signature = _inline_signature(md)
+    if signature != _default_inline_signature() or not {name for name, *_ in signature} <= KNOWN_INLINE:
         unknown.append("inline patterns other than Python-Markdown's own")
     return unknown
 
@@ -66,14 +73,13 @@ def unknown_parts(md: markdown.Markdown) -> list[str]:
 class PlainTextMarker(Treeprocessor):
     """Before the inline step: the texts no inline pattern can match become ``AtomicString``."""
 
-    def __init__(self, md: markdown.Markdown, counter: list[int], unknown: set[str]) -> None:
+    def __init__(self, md: markdown.Markdown, extension: PlainTextExtension) -> None:
         super().__init__(md)
-        self.counter = counter
-        self.unknown = unknown
+        self.extension = extension
 
     def run(self, root) -> None:
         if unknown := unknown_parts(self.md):
-            self.unknown.update(unknown)
+            self.extension.unknown.update(unknown)
             return
         marked = 0
         for element in root.iter():
@@ -81,21 +87,17 @@ class PlainTextMarker(Treeprocessor):
             if text and not isinstance(text, AtomicString) and not TRIGGER.search(text):
                 element.text = AtomicString(text)
                 marked += 1
-        self.counter[0] += marked
+        self.extension.marked += marked
 
 
 class PlainTextExtension(Extension):
     """``markdown.Markdown(extensions=[PlainTextExtension()])``; ``marked`` counts the texts spared,
-    ``unknown`` names the parts that kept it off (on some page)."""
+    ``unknown`` names the parts that kept it off (on some page), over every instance it extended."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._counter = [0]
+        self.marked = 0
         self.unknown: set[str] = set()
 
-    @property
-    def marked(self) -> int:
-        return self._counter[0]
-
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        md.treeprocessors.register(PlainTextMarker(md, self._counter, self.unknown), NAME, 20.5)  # inline is 20
+        md.treeprocessors.register(PlainTextMarker(md, self), NAME, 20.5)  # right before inline (20)
