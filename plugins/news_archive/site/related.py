@@ -28,9 +28,9 @@ class RelatedIndex:
         ids = {entity.key: number for number, entity in enumerate(entities)}
         self._articles = [np.asarray(entity.articles, dtype=np.int64) for entity in entities]  # positions, sorted
         self._idf = np.asarray([archive.idf(entity) for entity in entities], dtype=np.float64)
-        self._of = [sorted({ids[e.key] for e in archive.entities_of(a)}) for a in archive.articles]
-        self._starts = np.cumsum([0] + [len(x) for x in self._of], dtype=np.int64)  # article -> its slice of _flat
-        self._flat = np.asarray([e for x in self._of for e in x], dtype=np.int64)
+        of = [sorted({ids[e.key] for e in archive.entities_of(a)}) for a in archive.articles]
+        self._starts = np.cumsum([0] + [len(x) for x in of], dtype=np.int64)  # article -> its slice of _flat
+        self._flat = np.asarray([e for x in of for e in x], dtype=np.int64)  # every article's entity ids
         self._mine = np.zeros(len(entities), dtype=np.float64)  # idf of the ranked article's entities, else 0
         self._cache: dict[int, list[int]] = {}
 
@@ -44,11 +44,12 @@ class RelatedIndex:
         return [self.archive.articles[p] for p in self.positions(self.archive.position[article.id])]
 
     def _rank(self, me: int) -> list[int]:
-        if self.count <= 0 or not self._of[me]:
+        mine = self._flat[self._starts[me]: self._starts[me + 1]]
+        if self.count <= 0 or not len(mine):
             return []
         half = self.neighbours // 2
         parts = []
-        for entity in self._of[me]:
+        for entity in mine.tolist():
             positions = self._articles[entity]
             if len(positions) > self.neighbours:  # a common entity: only the articles closest in time
                 at = int(np.searchsorted(positions, me))
@@ -58,7 +59,6 @@ class RelatedIndex:
         candidates = candidates[candidates != me]
         if not len(candidates):
             return []
-        mine = self._of[me]
         self._mine[mine] = self._idf[mine]
         owner, entities = self._entities_of(candidates)
         scores = np.round(np.bincount(owner, weights=self._mine[entities], minlength=len(candidates)), 9)
