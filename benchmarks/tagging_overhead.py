@@ -1,8 +1,9 @@
 """Ingest's tagging against bare spaCy in one process: the same chunks of texts, alternately.
 
 Loads the model once and warms the dictionaries, then for each chunk times bare ``nlp.pipe`` and
-ingest's ``analyse_texts`` (the pipe plus the analysis ingest keeps) one after the other, in turns
-which goes first, so that a noisy machine affects both alike; prints the ratio per chunk and its median.
+what ``ingest --workers 0`` runs (the pipe with the mentions a worker sends back, and the analysis
+the main process makes of them) one after the other, in turns which goes first, so that a noisy
+machine affects both alike; prints the ratio per chunk and its median.
 
     python benchmarks/tagging_overhead.py $TMPDIR/news-archive-bench/ingest-1000 [--texts 480] [--chunk 80]
 """
@@ -14,8 +15,9 @@ import statistics
 import time
 from pathlib import Path
 
+from news_archive.core.topics import HanTaLexicon, analyze_text
 from news_archive.ingest.parallel import analyse_texts
-from news_archive.ingest.tagging import analyze_doc_with_lexicon
+from news_archive.ingest.tagging import mentions_of_doc
 from news_archive.nlp import load_pipeline
 from news_archive.readers import read_source
 
@@ -30,8 +32,13 @@ def main() -> None:
     for path in sorted((args.project / "content").glob("*.txt"))[: args.texts]:
         (draft,) = read_source(path.read_bytes(), str(path))
         texts.append(draft.plain_text())
-    nlp = load_pipeline("de")
-    list(analyse_texts(nlp, [(t, i) for i, t in enumerate(texts[:32])], analyze_doc_with_lexicon, 32))  # warm
+    nlp, lexicon = load_pipeline("de"), HanTaLexicon("de")
+
+    def ingest_tagging(chunk: list[str]) -> None:
+        for index, mentions in analyse_texts(nlp, [(t, i) for i, t in enumerate(chunk)], mentions_of_doc, 32):
+            analyze_text(chunk[index], mentions, lexicon)
+
+    ingest_tagging(texts[:32])  # warm
     ratios = []
     for start in range(0, len(texts), args.chunk):
         chunk = texts[start : start + args.chunk]
@@ -43,7 +50,7 @@ def main() -> None:
                 for _ in nlp.pipe(chunk, batch_size=32):
                     pass
             else:
-                list(analyse_texts(nlp, [(t, i) for i, t in enumerate(chunk)], analyze_doc_with_lexicon, 32))
+                ingest_tagging(chunk)
             timed[name] = time.perf_counter() - began
         bare, ours = timed["bare"], timed["ours"]
         ratios.append(ours / bare)

@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="the project's mkdocs.yml")
     ingest.add_argument("--default-date", help="date for articles with no other date (YYYY-MM-DD)")
     ingest.add_argument("--no-wait", action="store_true", help="exit at once if another ingest is running")
-    ingest.add_argument("--workers", type=int, help="processes for tagging (default: ingest.workers, else the number of cores)")
+    ingest.add_argument("--workers", type=int, help="processes that run the spaCy model, 0 for none (default: ingest.workers, else the number of cores)")
     ingest.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     ingest.set_defaults(handler=_ingest)
 
@@ -74,8 +74,8 @@ def _ingest(args: argparse.Namespace) -> int:
     explicit = args.config != DEFAULT_CONFIG
     settings = load_project_settings(config_file) if explicit or config_file.exists() else IngestSettings()
     if args.workers is not None:
-        if args.workers < 1:
-            return _fail("--workers must be at least 1")
+        if args.workers < 0:
+            return _fail("--workers must be 0 or more")
         settings = settings.model_copy(update={"workers": args.workers})
     request = IngestRequest(
         settings=settings,

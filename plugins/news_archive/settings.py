@@ -34,7 +34,7 @@ class IngestSettings(BaseModel):
     entities_file: str = "entities.yml"
     taxonomy_file: str | None = None
     ignore: list[str] = Field(default_factory=lambda: list(DEFAULT_IGNORE))
-    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1)
+    workers: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=0)  # 0: the model runs in this process
     batch_size: int = Field(default=32, ge=1)
     executor: Literal["local", "dask"] = "local"
     dask_scheduler: str | None = None  # e.g. tcp://scheduler:8786; None starts a LocalCluster

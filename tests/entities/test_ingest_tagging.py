@@ -78,11 +78,12 @@ def front_matter(project: Path) -> dict[str, object]:
 
 
 def count_analyses(monkeypatch) -> list[str]:
+    """The texts the model reads (in this process: a run of three articles does not start workers)."""
     import news_archive.nlp.mentions as adapter
 
     calls: list[str] = []
-    original = adapter.analyze_doc
-    monkeypatch.setattr(adapter, "analyze_doc", lambda doc, lexicon, text=None: calls.append(doc.text[:20]) or original(doc, lexicon, text))
+    original = adapter.mentions_from_doc
+    monkeypatch.setattr(adapter, "mentions_from_doc", lambda doc: calls.append(doc.text[:20]) or original(doc))
     return calls
 
 

@@ -52,11 +52,12 @@ def ingest(project: Path, *args: str, log: list[str] | None = None, written: int
 @pytest.mark.slow
 def test_workers_and_dask_give_the_same_archive(project: Path) -> None:
     write_archive(project / "content")
-    serial = ingest(project, "--workers", "1")
+    serial = ingest(project, "--workers", "0")  # the model runs in the main process
     assert len(serial) == ARTICLES + 1
-    log: list[str] = []
-    assert ingest(project, "--workers", "2", "--debug", log=log) == serial
-    assert "tagging 81 de texts in the workers started before reading" in log[1]  # model loaded while reading
+    for workers in ("1", "2"):
+        log: list[str] = []
+        assert ingest(project, "--workers", workers, "--debug", log=log) == serial
+        assert "tagging 81 de texts in the workers started before reading" in log[1]  # model loaded while reading
 
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "        executor: dask\n", encoding="utf-8")
@@ -68,7 +69,8 @@ def test_sources_parsed_in_the_workers_fail_and_succeed_as_in_one_process(projec
     write_archive(project / "content")
     write_bad_sources(project / "content")
     one: list[str] = []
-    serial = ingest(project, "--workers", "1", log=one, written=ARTICLES + 2, failed=3)
+    serial = ingest(project, "--workers", "1", "--debug", log=one, written=ARTICLES + 2, failed=3)
+    assert "parsing 84 sources in the tagging workers" not in one[1]  # one worker loads the model meanwhile
     two: list[str] = []
     assert ingest(project, "--workers", "2", "--debug", log=two, written=ARTICLES + 2, failed=3) == serial
     assert "parsing 84 sources in the tagging workers" in two[1]

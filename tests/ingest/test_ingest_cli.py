@@ -160,3 +160,10 @@ def test_missing_date_falls_back_with_a_warning(project: Path) -> None:
     assert "content/undatiert.txt: no date found; using the file's modification time" in result.stderr
     default = run_cli(project, "--default-date", "2024-02-03", "content/undatiert.txt")
     assert default.returncode == 0, default.stderr
+
+
+def test_workers_below_zero_is_one_clear_line(project: Path) -> None:
+    result = run_cli(project, "--workers", "-1")
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == ["news-archive: error: --workers must be 0 or more"]
+    assert not (project / "site_src" / "articles").exists()

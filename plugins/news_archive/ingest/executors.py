@@ -1,4 +1,5 @@
-"""Where the tagging map runs: in this process, in local worker processes, or on a Dask cluster.
+"""Where the tagging map runs: in this process (``workers: 0`` and runs of a few texts), in local
+worker processes, or on a Dask cluster.
 
 Each executor turns ``(text, context)`` items into ``(context, analyse(doc, text))`` in input order,
 so the output of ingest does not depend on the executor. The text is passed along because
@@ -41,7 +42,7 @@ def map_docs(
     if pool is not None and pool.serves(language, reference, analyse) and len(items) >= MIN_ITEMS_FOR_WORKERS:
         log.debug("tagging %d %s texts in the workers started before reading", len(items), language)
         return pool.pipe(items)
-    if execution.workers > 1 and len(items) >= MIN_ITEMS_FOR_WORKERS:
+    if execution.workers > 0 and len(items) >= MIN_ITEMS_FOR_WORKERS:
         return pipe_in_workers(language, reference, items, analyse, execution.workers, execution.batch_size)
     return _in_process(language, reference, items, analyse, execution.batch_size)
 
@@ -49,7 +50,7 @@ def map_docs(
 def start_pool(language: str, reference: str, analyse: Analyse, execution: Execution) -> WorkerPool | None:
     """Local workers for ``language``, started now so that they load the model while the caller
     reads; None when the execution does not use local workers."""
-    if execution.executor != "local" or execution.workers < 2:
+    if execution.executor != "local" or execution.workers < 1:
         return None
     return WorkerPool(language, reference, analyse, execution.workers, execution.batch_size)
 

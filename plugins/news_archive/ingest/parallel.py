@@ -25,7 +25,7 @@ class WorkerPool:
     def __init__(self, language: str, reference: str, analyse: Callable[[Any, str], Any], workers: int,
                  batch_size: int) -> None:
         """``analyse`` must be a module-level function (it is sent to the workers by name)."""
-        self.language, self.reference, self.analyse = language, reference, analyse
+        self.language, self.reference, self.analyse, self.workers = language, reference, analyse, workers
         context = multiprocessing.get_context("spawn")
         self._pool = context.Pool(workers, initializer=_start_worker, initargs=(language, reference, analyse, batch_size))
 
@@ -35,8 +35,8 @@ class WorkerPool:
     def pipe(self, items: list[tuple[str, Any]]) -> Iterator[tuple[Any, Any]]:
         """``(context, analyse(doc, text))`` for each ``(text, context)`` in ``items``, in order."""
         chunks = [items[i : i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
-        for results in self._pool.imap(_analyse_chunk, chunks):
-            yield from results
+        results = self._pool.imap(_analyse_chunk, chunks)  # queued now, not at the first ``next``
+        return (pair for chunk in results for pair in chunk)
 
     def map(self, function: Callable[[Any], Any], items: list[Any]) -> Iterator[Any]:
         """``function`` (module-level) of each item in the workers, in order; the workers load the
@@ -72,8 +72,10 @@ def _start_worker(language: str, reference: str, analyse: Callable[[Any, str], A
     """Load the model once. A failure is kept and raised with the first chunk: an initializer that
     raises would make the pool restart its workers forever."""
     global _worker_nlp, _worker_analyse, _worker_batch_size, _worker_error
+    from news_archive.ingest.heap import keep_freed_memory
     from news_archive.nlp import load_pipeline
 
+    keep_freed_memory()
     try:
         _worker_nlp = load_pipeline(language, reference)
     except Exception as error:  # noqa: BLE001 - re-raised in _analyse_chunk, in the parent

@@ -43,8 +43,9 @@ def parse_source(item: tuple[bytes, str]) -> Parsed:
 
 
 def parse_sources(items: list[tuple[bytes, str]], pool: WorkerPool | None) -> Iterator[Parsed]:
-    """``parse_source`` of each item, in order: in ``pool``'s workers when there are enough items."""
-    if pool is not None and len(items) >= MIN_ITEMS_FOR_WORKERS:
+    """``parse_source`` of each item, in order: in ``pool``'s workers when there are two or more and
+    enough items (a single worker is loading the model meanwhile, so this process parses)."""
+    if pool is not None and pool.workers > 1 and len(items) >= MIN_ITEMS_FOR_WORKERS:
         log.debug("parsing %d sources in the tagging workers", len(items))
         return pool.map(parse_source, items)
     return map(parse_source, items)

@@ -21,7 +21,7 @@ from news_archive.ingest.parallel import WorkerPool
 from news_archive.nlp import ModelNotFoundError, model_fingerprint
 
 log = logging.getLogger(__name__)
-ANALYSIS_VERSION = "6"  # bump when what an analysis holds or how it is computed changes
+ANALYSIS_VERSION = "7"  # bump when what an analysis holds or how it is computed changes
 
 
 def tag_drafts(
@@ -66,10 +66,14 @@ def _no_model_note(language: str, count: int) -> str:
 
 
 def _run_model(language, reference, missing, cache, execution: Execution, on_tagged, pool=None) -> dict[str, Analysis]:
+    """The executor runs the model and sends back each text's mentions; the rest of the analysis
+    (HanTa, simplemma, topics) happens here, in the main process, while the workers tag the next texts."""
     found: dict[str, Analysis] = {}
-    items = [(text, (draft_id, key)) for draft_id, text, key in missing]
+    items = [(text, index) for index, (_, text, _) in enumerate(missing)]
     try:
-        for (draft_id, key), analysis in map_docs(language, reference, items, analyze_doc_with_lexicon, execution, pool):
+        for index, mentions in map_docs(language, reference, items, mentions_of_doc, execution, pool):
+            draft_id, text, key = missing[index]
+            analysis = analyze_text(text, mentions, _lexicon(language))  # loaded with the first result
             cache.put_analysis(key, analysis)
             found[draft_id] = analysis
             on_tagged(1)
@@ -78,11 +82,12 @@ def _run_model(language, reference, missing, cache, execution: Execution, on_tag
     return found
 
 
-def analyze_doc_with_lexicon(doc, text: str) -> Analysis:
-    """What ingest keeps of a Doc made from ``text``; module-level so worker processes can run it."""
-    from news_archive.nlp.mentions import analyze_doc
+def mentions_of_doc(doc, text: str) -> list[Mention]:
+    """What an executor sends back of a Doc made from ``text``: its entity mentions, a few hundred
+    bytes. Module-level, so that worker processes and Dask run it by name."""
+    from news_archive.nlp.mentions import mentions_from_doc
 
-    return analyze_doc(doc, _lexicon(doc.lang_), text)
+    return mentions_from_doc(doc)
 
 
 def _scan_without_model(language, missing, cache: IngestCache, on_tagged) -> dict[str, Analysis]:
