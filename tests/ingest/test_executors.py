@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from news_archive.ingest.run import READ_WINDOW
+
 ARTICLES = 80
+FILLERS = 1000  # empty sources, sorted before the articles
 
 
 def write_archive(content: Path) -> None:
@@ -66,15 +69,21 @@ def test_workers_and_dask_give_the_same_archive(project: Path) -> None:
 
 @pytest.mark.slow
 def test_sources_parsed_in_the_workers_fail_and_succeed_as_in_one_process(project: Path) -> None:
+    """The first window of sources is parsed in the main process while the workers load the model,
+    the second in the workers: 1,000 empty files first push real articles and bad sources into it."""
     write_archive(project / "content")
     write_bad_sources(project / "content")
+    for number in range(FILLERS):
+        (project / "content" / f"0001-leer-{number:04d}.txt").write_bytes(b"")
+    sources = [p for p in (project / "content").iterdir() if not p.name.endswith(".meta.yml")]  # sidecars go along
+    second_window = len(sources) - READ_WINDOW
     one: list[str] = []
-    serial = ingest(project, "--workers", "1", "--debug", log=one, written=ARTICLES + 2, failed=3)
-    assert "parsing 84 sources in the tagging workers" not in one[1]  # one worker loads the model meanwhile
+    serial = ingest(project, "--workers", "0", log=one, written=ARTICLES + 2, failed=3 + FILLERS)
     two: list[str] = []
-    assert ingest(project, "--workers", "2", "--debug", log=two, written=ARTICLES + 2, failed=3) == serial
-    assert "parsing 84 sources in the tagging workers" in two[1]
+    assert ingest(project, "--workers", "2", "--debug", log=two, written=ARTICLES + 2, failed=3 + FILLERS) == serial
+    assert f"parsing {second_window} sources in the tagging workers" in two[1]
+    assert "parsing" not in two[1].replace(f"parsing {second_window} sources", "")  # the first window: here
     failures = [line for line in "".join(one).splitlines() if "failed: " in line]
     assert failures == [line for line in "".join(two).splitlines() if "failed: " in line]
-    assert [line.split(": ")[1] for line in failures] == [
+    assert [line.split(": ")[1] for line in failures if "0001-leer-" not in line] == [
         "content/0000-leer.txt", "content/2025-06-15-bild.txt", "content/zz-export.jsonl#2"]

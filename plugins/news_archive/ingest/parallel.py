@@ -25,7 +25,7 @@ class WorkerPool:
     def __init__(self, language: str, reference: str, analyse: Callable[[Any, str], Any], workers: int,
                  batch_size: int) -> None:
         """``analyse`` must be a module-level function (it is sent to the workers by name)."""
-        self.language, self.reference, self.analyse, self.workers = language, reference, analyse, workers
+        self.language, self.reference, self.analyse = language, reference, analyse
         context = multiprocessing.get_context("spawn")
         self._pool = context.Pool(workers, initializer=_start_worker, initargs=(language, reference, analyse, batch_size))
 

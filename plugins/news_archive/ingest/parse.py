@@ -1,7 +1,8 @@
 """A source's bytes to drafts with their language: the pure part of reading a source.
 
-On a cold run with tagging workers this runs in those workers (``WorkerPool.map``) while the
-parent only reads bytes and looks up the cache, so reading uses every core as tagging does.
+On a cold run with tagging workers this runs in those workers (``WorkerPool.map``) from the second
+window of sources on, while the parent only reads bytes and looks up the cache, so reading uses
+every core as tagging does; the first window is parsed in the parent while the workers load the model.
 """
 
 from __future__ import annotations
@@ -43,9 +44,8 @@ def parse_source(item: tuple[bytes, str]) -> Parsed:
 
 
 def parse_sources(items: list[tuple[bytes, str]], pool: WorkerPool | None) -> Iterator[Parsed]:
-    """``parse_source`` of each item, in order: in ``pool``'s workers when there are two or more and
-    enough items (a single worker is loading the model meanwhile, so this process parses)."""
-    if pool is not None and pool.workers > 1 and len(items) >= MIN_ITEMS_FOR_WORKERS:
+    """``parse_source`` of each item, in order: in ``pool``'s workers when there are enough items."""
+    if pool is not None and len(items) >= MIN_ITEMS_FOR_WORKERS:
         log.debug("parsing %d sources in the tagging workers", len(items))
         return pool.map(parse_source, items)
     return map(parse_source, items)

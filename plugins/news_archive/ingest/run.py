@@ -151,8 +151,9 @@ def _state(sources: list[Path], request: IngestRequest, out_dir: Path) -> str | 
 def _read_all(sources: list[Path], base: Path, cache: IngestCache, report: IngestReport, progress: Progress,
               pool: WorkerPool | None = None):
     """Drafts of every source, in source order. Bytes and cache lookups happen here; what the cache
-    does not know is parsed in ``pool``'s workers when there are any, a window of sources at a time
-    (the next window is looked up while the workers parse this one; only two windows of bytes are held)."""
+    does not know is parsed a window of sources at a time: the first window here, while ``pool``'s
+    workers load the model, the later ones in the workers when there are any (the next window is
+    looked up while the workers parse this one; only two windows of bytes are held)."""
     progress("read", 0, len(sources))
     drafts: list[tuple[Draft, Path, dict]] = []
     windows: deque = deque()
@@ -160,7 +161,7 @@ def _read_all(sources: list[Path], base: Path, cache: IngestCache, report: Inges
         window = [(path, _shown_path(path, base)) for path in sources[start: start + READ_WINDOW]]
         looked_up = [_look_up(path, shown, cache) for path, shown in window]
         unparsed = [(item.data, item.shown) for item in looked_up if isinstance(item, _Unparsed)]
-        windows.append((window, looked_up, parse_sources(unparsed, pool)))
+        windows.append((window, looked_up, parse_sources(unparsed, pool if start else None)))
         if len(windows) == 2:
             drafts.extend(_collect(*windows.popleft(), cache, report, progress))
     while windows:
