@@ -35,7 +35,7 @@ def main() -> None:
     nlp, lexicon = load_pipeline("de"), HanTaLexicon("de")
 
     def ingest_tagging(chunk: list[str]) -> None:
-        for index, mentions in analyse_texts(nlp, [(t, i) for i, t in enumerate(chunk)], mentions_of_doc, 32):
+        for index, mentions in analyse_texts(nlp, [(t, i) for i, t in enumerate(chunk)], mentions_of_doc, 32, "de"):
             analyze_text(chunk[index], mentions, lexicon)
 
     ingest_tagging(texts[:32])  # warm

@@ -1,7 +1,7 @@
 """Where the tagging map runs: in this process (``workers: 0`` and runs of a few texts), in local
 worker processes, or on a Dask cluster.
 
-Each executor turns ``(text, context)`` items into ``(context, analyse(doc, text))`` in input order,
+Each executor turns ``(text, context)`` items into ``(context, analyse(doc, text, language))`` in input order,
 so the output of ingest does not depend on the executor. The text is passed along because
 ``doc.text`` rebuilds it token by token, which costs as much as a tenth of the tagging.
 """
@@ -18,7 +18,7 @@ from news_archive.ingest.parallel import CHUNK_SIZE, WorkerPool, analyse_texts, 
 log = logging.getLogger(__name__)
 
 Items = list[tuple[str, Any]]
-Analyse = Callable[[Any, str], Any]
+Analyse = Callable[[Any, str, str], Any]  # (doc, text, language)
 MIN_ITEMS_FOR_WORKERS = 2 * CHUNK_SIZE
 
 
@@ -58,7 +58,7 @@ def start_pool(language: str, reference: str, analyse: Analyse, execution: Execu
 def _in_process(language, reference, items, analyse, batch_size):
     from news_archive.nlp import load_pipeline
 
-    yield from analyse_texts(load_pipeline(language, reference), items, analyse, batch_size)
+    yield from analyse_texts(load_pipeline(language, reference), items, analyse, batch_size, language)
 
 
 def _on_dask(language, reference, items, analyse, batch_size, scheduler):
@@ -85,4 +85,4 @@ def _dask_chunk(chunk, language, reference, analyse, spacy_batch_size):
     """Runs on a Dask worker; the pipeline is loaded once per worker process (load_pipeline caches)."""
     from news_archive.nlp import load_pipeline
 
-    return list(analyse_texts(load_pipeline(language, reference), chunk, analyse, spacy_batch_size))
+    return list(analyse_texts(load_pipeline(language, reference), chunk, analyse, spacy_batch_size, language))

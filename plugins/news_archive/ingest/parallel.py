@@ -13,7 +13,8 @@ from typing import Any
 CHUNK_SIZE = 16  # small enough that the last chunks keep both workers busy
 
 _worker_nlp = None
-_worker_analyse: Callable[[Any, str], Any] | None = None
+_worker_analyse: Callable[[Any, str, str], Any] | None = None
+_worker_language = ""
 _worker_batch_size = 32
 _worker_error: Exception | None = None
 
@@ -22,18 +23,18 @@ class WorkerPool:
     """Worker processes with one pipeline loaded each. Start it early: the workers load the model
     (seconds) while the parent still reads the sources."""
 
-    def __init__(self, language: str, reference: str, analyse: Callable[[Any, str], Any], workers: int,
+    def __init__(self, language: str, reference: str, analyse: Callable[[Any, str, str], Any], workers: int,
                  batch_size: int) -> None:
         """``analyse`` must be a module-level function (it is sent to the workers by name)."""
         self.language, self.reference, self.analyse = language, reference, analyse
         context = multiprocessing.get_context("spawn")
         self._pool = context.Pool(workers, initializer=_start_worker, initargs=(language, reference, analyse, batch_size))
 
-    def serves(self, language: str, reference: str, analyse: Callable[[Any, str], Any]) -> bool:
+    def serves(self, language: str, reference: str, analyse: Callable[[Any, str, str], Any]) -> bool:
         return (language, reference, analyse) == (self.language, self.reference, self.analyse)
 
     def pipe(self, items: list[tuple[str, Any]]) -> Iterator[tuple[Any, Any]]:
-        """``(context, analyse(doc, text))`` for each ``(text, context)`` in ``items``, in order."""
+        """``(context, analyse(doc, text, language))`` for each ``(text, context)`` in ``items``, in order."""
         chunks = [items[i : i + CHUNK_SIZE] for i in range(0, len(items), CHUNK_SIZE)]
         results = self._pool.imap(_analyse_chunk, chunks)  # queued now, not at the first ``next``
         return (pair for chunk in results for pair in chunk)
@@ -58,20 +59,20 @@ def pipe_in_workers(
     language: str,
     reference: str,
     items: list[tuple[str, Any]],
-    analyse: Callable[[Any, str], Any],
+    analyse: Callable[[Any, str, str], Any],
     workers: int,
     batch_size: int,
 ) -> Iterator[tuple[Any, Any]]:
-    """``(context, analyse(doc, text))`` for each ``(text, context)`` in ``items``, in order, in a pool
-    of its own."""
+    """``(context, analyse(doc, text, language))`` for each ``(text, context)`` in ``items``, in order,
+    in a pool of its own."""
     with WorkerPool(language, reference, analyse, workers, batch_size) as pool:
         yield from pool.pipe(items)
 
 
-def _start_worker(language: str, reference: str, analyse: Callable[[Any, str], Any], batch_size: int) -> None:
+def _start_worker(language: str, reference: str, analyse: Callable[[Any, str, str], Any], batch_size: int) -> None:
     """Load the model once. A failure is kept and raised with the first chunk: an initializer that
     raises would make the pool restart its workers forever."""
-    global _worker_nlp, _worker_analyse, _worker_batch_size, _worker_error
+    global _worker_nlp, _worker_analyse, _worker_batch_size, _worker_error, _worker_language
     from news_archive.ingest.heap import keep_freed_memory
     from news_archive.nlp import load_pipeline
 
@@ -80,21 +81,20 @@ def _start_worker(language: str, reference: str, analyse: Callable[[Any, str], A
         _worker_nlp = load_pipeline(language, reference)
     except Exception as error:  # noqa: BLE001 - re-raised in _analyse_chunk, in the parent
         _worker_error = error
-    _worker_analyse = analyse
-    _worker_batch_size = batch_size
+    _worker_analyse, _worker_batch_size, _worker_language = analyse, batch_size, language
 
 
 def _analyse_chunk(chunk: list[tuple[str, Any]]) -> list[tuple[Any, Any]]:
     if _worker_error is not None:
         raise _worker_error
     assert _worker_nlp is not None and _worker_analyse is not None
-    return list(analyse_texts(_worker_nlp, chunk, _worker_analyse, _worker_batch_size))
+    return list(analyse_texts(_worker_nlp, chunk, _worker_analyse, _worker_batch_size, _worker_language))
 
 
-def analyse_texts(nlp, items: list[tuple[str, Any]], analyse: Callable[[Any, str], Any],
-                  batch_size: int) -> Iterator[tuple[Any, Any]]:
-    """``(context, analyse(doc, text))`` for each ``(text, context)`` in ``items``, in order, in this
-    process: what every executor runs on its share of the texts."""
+def analyse_texts(nlp, items: list[tuple[str, Any]], analyse: Callable[[Any, str, str], Any],
+                  batch_size: int, language: str) -> Iterator[tuple[Any, Any]]:
+    """``(context, analyse(doc, text, language))`` for each ``(text, context)`` in ``items``, in order,
+    in this process: what every executor runs on its share of the texts (of one language)."""
     docs = nlp.pipe(items, as_tuples=True, batch_size=batch_size)
     for (doc, context), (text, _) in zip(docs, items):
-        yield context, analyse(doc, text)
+        yield context, analyse(doc, text, language)
