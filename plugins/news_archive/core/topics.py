@@ -382,9 +382,9 @@ def _capitalised_word(mention, text: str, lexicon: HanTaLexicon | None) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _known_small_word(word: str, lexicon: HanTaLexicon) -> bool:
-    import simplemma
+    from news_archive.nlp.known_words import is_known
 
-    return simplemma.is_known(word, lang="de") and lexicon.analyze(word)[1] not in ("NOUN", "NAME")
+    return is_known(word, "de") and lexicon.analyze(word)[1] not in ("NOUN", "NAME")
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -421,9 +421,9 @@ def _trim_person(mention, lexicon: HanTaLexicon | None):
 def _known_noun(word: str, lexicon: HanTaLexicon) -> bool:
     """HanTa reads it as a common noun and simplemma's dictionary knows it (HanTa alone guesses
     unknown names such as "Kushner" as nouns)."""
-    import simplemma
+    from news_archive.nlp.known_words import is_known
 
-    return word[:1].isupper() and lexicon.analyze(word)[1] == "NOUN" and simplemma.is_known(word, lang="de")
+    return word[:1].isupper() and lexicon.analyze(word)[1] == "NOUN" and is_known(word, "de")
 
 
 def _distinct(mentions: list) -> list:

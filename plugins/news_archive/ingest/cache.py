@@ -12,9 +12,11 @@ import logging
 import os
 import pickle
 import sqlite3
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from news_archive.core.article import Block, Draft
 from news_archive.core.entities import Mention
@@ -23,6 +25,7 @@ from news_archive.core.topics import Analysis, Candidate
 from news_archive.ingest.run_state import RunRecord
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -156,18 +159,27 @@ def load_gazetteer(folder: Path) -> Gazetteer:
     for path in (place / name for place in places):
         if path in _GAZETTEERS:
             return _GAZETTEERS[path]
-        try:
-            gazetteer = pickle.loads(path.read_bytes())
-            break
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            continue
-    else:
-        log.info("building the gazetteer")
-        gazetteer = build_gazetteer()
-        path = _store_pickle(gazetteer, places, name)
+    gazetteer, path = cached_pickle(name, _build_gazetteer, places)
     _GAZETTEERS.clear()
     _GAZETTEERS[path] = gazetteer
     return gazetteer
+
+
+def _build_gazetteer() -> Gazetteer:
+    log.info("building the gazetteer")
+    return build_gazetteer()
+
+
+def cached_pickle(name: str, build: Callable[[], T], places: list[Path]) -> tuple[T, Path]:
+    """The value pickled as ``name`` in the first of ``places`` that holds it, else ``build()``,
+    kept in the first of ``places`` that can be written; and where it is (or would be) kept."""
+    for path in (place / name for place in places):
+        try:
+            return pickle.loads(path.read_bytes()), path
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            continue
+    value = build()
+    return value, _store_pickle(value, places, name)
 
 
 def _store_pickle(value: object, places: list[Path], name: str) -> Path:
