@@ -4,6 +4,7 @@ together and freed together as a model's layer arrays are, fault in fresh pages 
 from __future__ import annotations
 
 import json
+import platform
 import subprocess
 import sys
 
@@ -36,7 +37,7 @@ def faults(mode: str) -> dict:
     return json.loads(result.stdout)
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt")
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's mallopt")
 def test_freed_blocks_are_reused_instead_of_faulted_in_again() -> None:
     pages_a_round = BLOCKS * BLOCK_FLOATS * 4 // 4096
     default = faults("default")
