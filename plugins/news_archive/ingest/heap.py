@@ -5,8 +5,8 @@ of the model's layers is freed at once, and glibc gives the top of the heap (and
 its mmap threshold) back to the kernel; the next chunk asks for the same memory again and the
 kernel hands it over page by page, zeroed. Measured on the 1,000-article bench archive with one
 worker: 817,000 page faults and 6.0 s of system time, against 177,000 and 1.4 s with the settings
-below, and 63 s against 51 s for the whole run (BENCHMARKS.md, session 8). A process that keeps one ``nlp.pipe`` going (bare spaCy, or
-ingest with ``workers: 0``) does not see this: its batches overlap.
+below, and 63 s against 51 s for the whole run (BENCHMARKS.md, session 8). A process that runs one
+long ``nlp.pipe`` does not see this: bare spaCy 84,000 faults, ingest with ``workers: 0`` 150,000.
 """
 
 from __future__ import annotations
