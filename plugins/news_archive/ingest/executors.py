@@ -9,16 +9,15 @@ so the output of ingest does not depend on the executor. The text is passed alon
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from news_archive.ingest.parallel import CHUNK_SIZE, WorkerPool, analyse_texts, pipe_in_workers
+from news_archive.ingest.parallel import CHUNK_SIZE, Analyse, WorkerPool, analyse_texts, pipe_in_workers
 
 log = logging.getLogger(__name__)
 
 Items = list[tuple[str, Any]]
-Analyse = Callable[[Any, str, str], Any]  # (doc, text, language)
 MIN_ITEMS_FOR_WORKERS = 2 * CHUNK_SIZE
 
 

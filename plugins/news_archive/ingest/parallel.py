@@ -11,9 +11,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 CHUNK_SIZE = 16  # small enough that the last chunks keep both workers busy
+Analyse = Callable[[Any, str, str], Any]  # (doc, text, language) -> what the caller gets back
 
 _worker_nlp = None
-_worker_analyse: Callable[[Any, str, str], Any] | None = None
+_worker_analyse: Analyse | None = None
 _worker_language = ""
 _worker_batch_size = 32
 _worker_error: Exception | None = None
@@ -23,14 +24,14 @@ class WorkerPool:
     """Worker processes with one pipeline loaded each. Start it early: the workers load the model
     (seconds) while the parent still reads the sources."""
 
-    def __init__(self, language: str, reference: str, analyse: Callable[[Any, str, str], Any], workers: int,
+    def __init__(self, language: str, reference: str, analyse: Analyse, workers: int,
                  batch_size: int) -> None:
         """``analyse`` must be a module-level function (it is sent to the workers by name)."""
         self.language, self.reference, self.analyse = language, reference, analyse
         context = multiprocessing.get_context("spawn")
         self._pool = context.Pool(workers, initializer=_start_worker, initargs=(language, reference, analyse, batch_size))
 
-    def serves(self, language: str, reference: str, analyse: Callable[[Any, str, str], Any]) -> bool:
+    def serves(self, language: str, reference: str, analyse: Analyse) -> bool:
         return (language, reference, analyse) == (self.language, self.reference, self.analyse)
 
     def pipe(self, items: list[tuple[str, Any]]) -> Iterator[tuple[Any, Any]]:
@@ -59,7 +60,7 @@ def pipe_in_workers(
     language: str,
     reference: str,
     items: list[tuple[str, Any]],
-    analyse: Callable[[Any, str, str], Any],
+    analyse: Analyse,
     workers: int,
     batch_size: int,
 ) -> Iterator[tuple[Any, Any]]:
@@ -69,7 +70,7 @@ def pipe_in_workers(
         yield from pool.pipe(items)
 
 
-def _start_worker(language: str, reference: str, analyse: Callable[[Any, str, str], Any], batch_size: int) -> None:
+def _start_worker(language: str, reference: str, analyse: Analyse, batch_size: int) -> None:
     """Load the model once. A failure is kept and raised with the first chunk: an initializer that
     raises would make the pool restart its workers forever."""
     global _worker_nlp, _worker_analyse, _worker_batch_size, _worker_error, _worker_language
@@ -91,7 +92,7 @@ def _analyse_chunk(chunk: list[tuple[str, Any]]) -> list[tuple[Any, Any]]:
     return list(analyse_texts(_worker_nlp, chunk, _worker_analyse, _worker_batch_size, _worker_language))
 
 
-def analyse_texts(nlp, items: list[tuple[str, Any]], analyse: Callable[[Any, str, str], Any],
+def analyse_texts(nlp, items: list[tuple[str, Any]], analyse: Analyse,
                   batch_size: int, language: str) -> Iterator[tuple[Any, Any]]:
     """``(context, analyse(doc, text, language))`` for each ``(text, context)`` in ``items``, in order,
     in this process: what every executor runs on its share of the texts (of one language)."""

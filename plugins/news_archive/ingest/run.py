@@ -23,7 +23,7 @@ from news_archive.ingest.parse import Parsed, parse_sources
 from news_archive.ingest.resolve import apply_sidecar, resolve_date
 from news_archive.ingest.run_state import RunRecord, library_version, output_stats, outputs_intact, run_state
 from news_archive.ingest.parallel import WorkerPool
-from news_archive.ingest.tagging import doc_analysis, tag_drafts
+from news_archive.ingest.tagging import executor_analysis, tag_drafts
 from news_archive.ingest.writer import WriteReport, sync_outputs
 from news_archive.readers import READER_VERSION
 from news_archive.nlp import resolve_model
@@ -238,7 +238,7 @@ def _early_pool(sources: list[Path], settings: IngestSettings, cache: IngestCach
     pool = None
     if language and new >= MIN_ITEMS_FOR_WORKERS:
         execution = _execution(settings)
-        pool = start_pool(language, settings.model[language], doc_analysis(execution), execution)
+        pool = start_pool(language, settings.model[language], executor_analysis(execution), execution)
     try:
         yield pool
     finally:

@@ -17,7 +17,7 @@ from news_archive.core.places import gazetteer_fingerprint, scan_places
 from news_archive.core.topics import Analysis, HanTaLexicon, analyze_text
 from news_archive.ingest.cache import IngestCache
 from news_archive.ingest.executors import Execution, map_docs
-from news_archive.ingest.parallel import WorkerPool
+from news_archive.ingest.parallel import Analyse, WorkerPool
 from news_archive.nlp import ModelNotFoundError, model_fingerprint
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ def _no_model_note(language: str, count: int) -> str:
 
 
 def _run_model(language, reference, missing, cache, execution: Execution, on_tagged, pool=None) -> dict[str, Analysis]:
-    analyse = doc_analysis(execution)
+    analyse = executor_analysis(execution)
     found: dict[str, Analysis] = {}
     items = [(text, index) for index, (_, text, _) in enumerate(missing)]
     try:
@@ -81,7 +81,7 @@ def _run_model(language, reference, missing, cache, execution: Execution, on_tag
     return found
 
 
-def doc_analysis(execution: Execution) -> Callable[[object, str, str], object]:
+def executor_analysis(execution: Execution) -> Analyse:
     """What the executor makes of each Doc. With one worker process (or none) only the mentions:
     this process makes the rest of the analysis (HanTa, simplemma, topics) on the core the worker
     leaves, while the worker tags the next texts. With two or more workers, or on Dask, the whole
@@ -100,7 +100,9 @@ def mentions_of_doc(doc, text: str, language: str) -> list[Mention]:
 
 def analysis_of_doc(doc, text: str, language: str) -> Analysis:
     """What ingest keeps of a Doc made from ``text`` (mentions and topic candidates)."""
-    return analyze_text(text, mentions_of_doc(doc, text, language), _lexicon(language))
+    from news_archive.nlp.mentions import analyze_doc
+
+    return analyze_doc(doc, _lexicon(language), text)
 
 
 def _scan_without_model(language, missing, cache: IngestCache, on_tagged) -> dict[str, Analysis]:
