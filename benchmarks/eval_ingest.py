@@ -34,7 +34,8 @@ BOILERPLATE = ("Cookie", "Datenschutz", "Newsletter", "Anmelden", "Mehr zum Them
 _NO_DATE = "1900-01-01"
 TARGETS = {
     "txt_title": 0.98, "txt_all_paragraphs": 0.95, "txt_subheading_f1": 0.90, "txt_date": 1.0,
-    "html_title": 0.90, "html_day": 0.90, "html_median_token_f1": 0.85, "html_boilerplate": 0,
+    "html_title": 0.90, "html_day": 0.98, "html_ingested": 1.0, "html_median_token_f1": 0.95,
+    "html_boilerplate": 0,
 }
 _TOKEN = re.compile(r"\w+")
 
@@ -45,6 +46,7 @@ class Report:
     html_count: int = 0
     metrics: dict[str, float] = field(default_factory=dict)
     misses: dict[str, list[str]] = field(default_factory=dict)
+    per_publisher: dict[str, Counter] = field(default_factory=dict)  # publisher → title/day/ingested/count
 
     def failed_targets(self) -> list[str]:
         failed = []
@@ -87,6 +89,11 @@ def token_f1(predicted: str, gold: str) -> float:
         return 0.0
     precision, recall = common / sum(ours.values()), common / sum(theirs.values())
     return 2 * precision * recall / (precision + recall)
+
+
+def publisher_of(name: str) -> str:
+    """``2024-04-26-kicker-…`` → ``kicker``: the dev files name their publisher after the date."""
+    return name.split("-")[3] if re.match(r"\d{4}-\d\d-\d\d-", name) else "?"
 
 
 def read_one(path: Path) -> Draft | ArticleError:
@@ -132,13 +139,18 @@ def evaluate_txt(path: Path, gold: dict, report: Report, counts: Counter) -> Non
 def evaluate_html(path: Path, gold: dict, report: Report, counts: Counter, f1s: list[float]) -> None:
     draft, name = read_one(path), path.name
     report.html_count += 1
+    mine = report.per_publisher.setdefault(publisher_of(name), Counter())
+    mine["count"] += 1
     misses = report.misses.setdefault(name, [])
     if isinstance(draft, ArticleError):
         misses.append(f"error: {draft}")
         f1s.append(0.0)
         return
+    counts["ingested"] += 1
+    mine["ingested"] += 1
     if normalise(draft.title) == normalise(gold["title"]):
         counts["title"] += 1
+        mine["title"] += 1
     else:
         misses.append(f"title: {draft.title!r} != {gold['title']!r}")
     gold_day = (gold.get("publishing_date") or name)[:10]
@@ -146,12 +158,14 @@ def evaluate_html(path: Path, gold: dict, report: Report, counts: Counter, f1s: 
     resolved, origin = resolve_date(draft, neutral, {}, ZONE, _NO_DATE)
     if resolved.date().isoformat() == gold_day:
         counts["day"] += 1
+        mine["day"] += 1
     else:
         misses.append(f"day: {resolved.date()} from {origin} (raw {draft.dateline!r}), gold {gold_day}")
     gold_text = " ".join([*gold_headings(gold), *gold_paragraphs(gold)])
     body = " ".join([*draft.summary, *(b.text for b in draft.blocks)])
     f1 = token_f1(body, gold_text)
     f1s.append(f1)
+    mine["f1_sum"] += f1
     if f1 < TARGETS["html_median_token_f1"]:
         misses.append(f"token F1 {f1:.2f}: {len(body.split())} words ours, {len(gold_text.split())} gold")
     for phrase in BOILERPLATE:
@@ -184,6 +198,7 @@ def evaluate(data_dir: Path) -> Report:
         "txt_date": txt["date"] / n_txt,
         "html_title": html["title"] / n_html,
         "html_day": html["day"] / n_html,
+        "html_ingested": html["ingested"] / n_html,
         "html_median_token_f1": statistics.median(f1s) if f1s else 0.0,
         "html_mean_token_f1": statistics.fmean(f1s) if f1s else 0.0,
         "html_boilerplate": html["boilerplate"],
@@ -201,8 +216,9 @@ def format_table(report: Report) -> str:
         ("", "subheading F1", f"{m['txt_subheading_f1']:.2f}", "≥ 0.90"),
         ("", "date = file-name date", f"{m['txt_date']:.0%}", "100%"),
         (f".html ({report.html_count})", "exact title (whitespace normalised)", f"{m['html_title']:.0%}", "≥ 90%"),
-        ("", "publication day right (page only)", f"{m['html_day']:.0%}", "≥ 90%"),
-        ("", "median token F1, body vs gold", f"{m['html_median_token_f1']:.2f}", "≥ 0.85"),
+        ("", "publication day right (page only)", f"{m['html_day']:.0%}", "≥ 98%"),
+        ("", "pages ingested (none refused)", f"{m['html_ingested']:.0%}", "100%"),
+        ("", "median token F1, body vs gold", f"{m['html_median_token_f1']:.2f}", "≥ 0.95"),
         ("", "mean token F1, body vs gold", f"{m['html_mean_token_f1']:.2f}", ""),
         ("", "boilerplate phrases in bodies, not in gold", f"{m['html_boilerplate']:.0f}", "0"),
     ]
@@ -211,11 +227,25 @@ def format_table(report: Report) -> str:
     return "\n".join(lines)
 
 
+def format_publishers(report: Report) -> str:
+    """Leave-one-publisher-out, per publisher: the HTML rules have no per-publisher parameter and
+    nothing is fitted on the dev pages, so a publisher left out gets exactly the figures below."""
+    lines = ["| publisher (held out) | pages | ingested | exact title | day | mean token F1 |",
+             "|---|---|---|---|---|---|"]
+    for name, c in sorted(report.per_publisher.items()):
+        n = c["count"]
+        lines.append(f"| {name} | {n} | {c['ingested']}/{n} | {c['title']}/{n} | {c['day']}/{n} | "
+                     f"{c['f1_sum'] / n:.2f} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of <stem>.{txt,html,gold.json}")
     parser.add_argument("--json", action="store_true", help="print the metrics as JSON")
     parser.add_argument("--verbose", action="store_true", help="list every article's misses")
+    parser.add_argument("--no-publishers", action="store_true",
+                        help="leave out the leave-one-publisher-out table (HTML figures per publisher)")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"no data folder at {args.data}", file=sys.stderr)
@@ -226,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
                           "failed": report.failed_targets()}, indent=2, sort_keys=True))
     else:
         print(format_table(report))
+        if not args.no_publishers:
+            print("\n" + format_publishers(report))
     if args.verbose:
         for name, lines in sorted(report.misses.items()):
             print(f"\n{name}", file=sys.stderr)

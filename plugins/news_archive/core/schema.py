@@ -40,11 +40,14 @@ class FrontMatter(BaseModel):
     schema_: Literal[1] = Field(default=SCHEMA_VERSION, alias="schema")
     id: str = Field(pattern=r"^[0-9a-f]{16}$")
     title: str = Field(min_length=1)
+    kicker: str | None = None  # the roofline printed above the headline
     date: datetime
     date_source: Literal[DATE_SOURCES]  # type: ignore[valid-type]
     language: str = Field(pattern=r"^[a-z]{2,3}$")
     authors: list[str] = []
     publisher: str | None = None
+    section: str | None = None  # the publisher's section ("Politik")
+    modified: datetime | None = None  # last update, as the page states it
     summary: list[str] = []
     image_caption: str | None = None
     people: list[str] = []

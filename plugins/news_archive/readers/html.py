@@ -8,6 +8,7 @@ JSON-LD ``articleBody`` that statement decides which extracted blocks belong to 
 from __future__ import annotations
 
 import copy
+import logging
 import re
 from collections import Counter
 
@@ -17,7 +18,12 @@ from lxml import etree
 from news_archive.core.article import Block, Draft
 from news_archive.core.dates import is_dateline
 from news_archive.core.errors import ArticleError
+from news_archive.readers.headline import Headline, choose_headline, printed_headings
+from news_archive.readers.page_chrome import is_page_chrome
 from news_archive.readers.page_metadata import PageMetadata, normalise_iso_date, read_page_metadata
+
+log = logging.getLogger(__name__)
+LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "readability")
 
 _HEADINGS = {"head"}
 # Class or id words of page furniture; matched as whole words of the attribute.
@@ -42,6 +48,7 @@ END_MARKER = re.compile(
 HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|d-none|sr-only|visually-hidden|screen-reader-text)(?:$|\s)")
 BYLINE = re.compile(r"^(?:von|by|text:|autor(?:in)?:)\s+\S+(?:\s+\S+){0,5}$", re.I)
 TOKEN = re.compile(r"\w+")
+MIN_FALLBACK_WORDS = 40  # fewer words than this are a teaser or a stub, not an article
 MIN_BODY_WORDS = 80  # an articleBody shorter than this is a teaser, not the article
 MIN_BODY_COVERAGE = 0.75  # extracted text must cover this share of articleBody to trust the filter
 MIN_BLOCK_SHARE = 0.8
@@ -60,27 +67,65 @@ def read_html(html: str, path: str) -> Draft:
         recall = _extract(cleaned, favor_precision=False)
         if _coverage(_blocks(recall), page.article_body) > _coverage(blocks, page.article_body):
             document, blocks = recall, _blocks(recall)
-    if document is None:
-        raise ArticleError(path, "no article found in the HTML page")
-    title = _title(page, document, tree)
-    if not title:
+    headline = _title(page, document, tree)
+    if headline is None:
         raise ArticleError(path, "no title found in the HTML page")
+    title = headline.title
     blocks = _clean_blocks(blocks, title, page)
     if not blocks:
-        raise ArticleError(path, "no article text found in the HTML page")
+        blocks, fallback = _fallback_blocks(tree, cleaned, page, title)
+        if not blocks:
+            raise ArticleError(path, "no article text found in the HTML page")
+        log.warning("%s: trafilatura found no article text; used %s", path, fallback)
     date = _date(page, document, blocks)
     return Draft(
         source_path=path,
         sha256="",
         title=title,
         blocks=[b for b in blocks if not is_dateline(b.text)],
-        authors=page.authors or _split_authors(document.author),
-        url=document.url,
-        language=document.language,
-        publisher=page.site_names[0] if page.site_names else document.sitename,
+        authors=page.authors or _split_authors(document.author if document is not None else None),
+        url=page.url or (document.url if document is not None else None),
+        language=document.language if document is not None else None,
+        publisher=page.site_names[0] if page.site_names else (document.sitename if document is not None else None),
         dateline=date,
         date_source="html" if date else None,
+        fields=_extra_fields(headline, page),
     )
+
+
+def _fallback_blocks(tree, cleaned, page: PageMetadata, title: str) -> tuple[list[Block], str]:
+    """When precision extraction finds nothing: recall mode, JSON-LD articleBody, the largest text block."""
+    recall = _clean_blocks(_blocks(_extract(cleaned, favor_precision=False)), title, page)
+    if recall:
+        return recall, "trafilatura's recall mode"
+    if page.article_body and len(page.article_body.split()) >= MIN_FALLBACK_WORDS:
+        paragraphs = [_clean(p) for p in re.split(r"\n\s*\n|\n", page.article_body_raw or page.article_body)]
+        return [Block("paragraph", p) for p in paragraphs if p], "the JSON-LD articleBody"
+    largest = _largest_text_block(cleaned)
+    if largest:
+        return largest, "the largest text block in <article>/<main>"
+    return [], ""
+
+
+def _largest_text_block(tree: etree._Element) -> list[Block]:
+    """The paragraphs of the <article>, <main> or <div> whose own <p> hold the most words."""
+    best: list[Block] = []
+    best_words = 0
+    for container in tree.iter("article", "main", "div", "section"):
+        paragraphs = [_clean(p.text_content()) for p in container.findall("p")]
+        paragraphs = [p for p in paragraphs if p and not is_page_chrome(p)]
+        words = sum(len(p.split()) for p in paragraphs)
+        if container.tag in ("article", "main"):
+            words *= 2  # the page says this is the article: it wins over a same-sized <div>
+        if words > best_words:
+            best, best_words = [Block("paragraph", p) for p in paragraphs], words
+    return best if sum(len(b.text.split()) for b in best) >= MIN_FALLBACK_WORDS else []
+
+
+def _extra_fields(headline: Headline, page: PageMetadata) -> dict:
+    """Front-matter fields only a page states: kicker, section, modified date."""
+    extra = {"kicker": headline.kicker, "section": page.section, "modified": page.modified}
+    return {key: value for key, value in extra.items() if value}
 
 
 def _parse(html: str, path: str) -> etree._Element:
@@ -148,8 +193,29 @@ def _is_list_intro(element: etree._Element) -> bool:
     return text.endswith(":") and len(text.split()) <= 15
 
 
+class _ToDebugLog(logging.Filter):
+    """Library chatter ("discarding data: None") is debug output, not a message for the terminal."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.ERROR:
+            return True
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return logging.getLogger().isEnabledFor(logging.DEBUG)
+
+
+def _quiet_libraries() -> None:
+    """A logger's filter sees only its own records, so every module logger of the libraries gets one."""
+    names = [n for n in list(logging.Logger.manager.loggerDict) if n.split(".")[0] in LIBRARY_LOGGERS]
+    for name in {*LIBRARY_LOGGERS, *names}:
+        library = logging.getLogger(name)
+        if not any(isinstance(f, _ToDebugLog) for f in library.filters):
+            library.addFilter(_ToDebugLog())
+
+
 def _extract(tree: etree._Element, favor_precision: bool):
     import trafilatura  # heavy import: only when an HTML file is read
+
+    _quiet_libraries()
 
     return trafilatura.bare_extraction(
         copy.deepcopy(tree),
@@ -184,7 +250,7 @@ def _clean_blocks(blocks: list[Block], title: str, page: PageMetadata) -> list[B
     for index, block in enumerate(blocks):
         if END_MARKER.match(block.text) and index >= len(blocks) / 2:
             break  # reader feedback comes after the article: what follows is the site's
-        if block.text in (title, page.headline) or BYLINE.match(block.text):
+        if block.text in (title, page.headline) or BYLINE.match(block.text) or is_page_chrome(block.text):
             continue
         if CHROME_BLOCK.match(block.text):
             in_box = True  # "Mehr zum Thema", "Quellen:": the box and its short link lines go
@@ -226,15 +292,12 @@ def _share_in(text: str, words: Counter) -> float:
     return sum(1 for t in tokens if t in words) / len(tokens) if tokens else 0.0
 
 
-def _title(page: PageMetadata, document, tree: etree._Element) -> str | None:
-    """<meta> title (Open Graph, Twitter), else JSON-LD headline, else trafilatura's, else <h1>.
-
-    On the development pages the <meta> titles matched the publishers' own article titles more
-    often than the JSON-LD headline, which many publishers fill with the SEO variant.
-    """
-    h1 = [_clean(e.text_content()) for e in tree.iter("h1")]
-    candidates = [*page.titles, page.headline, document.title if document else None, *h1[:1]]
-    return next((_clean(c) for c in candidates if c and _clean(c)), None)
+def _title(page: PageMetadata, document, tree: etree._Element) -> Headline | None:
+    """The headline as printed, from every candidate the page offers (rules in readers/headline.py)."""
+    candidates = list(page.title_candidates)
+    if document is not None and document.title:
+        candidates.append(("trafilatura", document.title))
+    return choose_headline(candidates, printed_headings(tree))
 
 
 def _date(page: PageMetadata, document, blocks: list[Block]) -> str | None:

@@ -33,8 +33,13 @@ class PageMetadata:
     title_date: str | None = None  # a "| 28.04.2023" suffix of the page title
     authors: list[str] = field(default_factory=list)
     article_body: str | None = None
+    article_body_raw: str | None = None  # line breaks kept: the paragraphs of a fallback body
     description: str | None = None
     site_names: list[str] = field(default_factory=list)
+    title_candidates: list[tuple[str, str]] = field(default_factory=list)  # (source, title), preferred first
+    url: str | None = None  # <link rel=canonical>, else og:url
+    section: str | None = None
+    modified: str | None = None  # ISO 8601
 
 
 def read_page_metadata(tree: etree._Element) -> PageMetadata:
@@ -57,11 +62,25 @@ def read_page_metadata(tree: etree._Element) -> PageMetadata:
             page.titles.append(title)
     page.headline = next((_clean(a["headline"]) for a in articles if isinstance(a.get("headline"), str)), None)
     page.headline = strip_site_suffix(page.headline, page.site_names)[0] if page.headline else None
+    named = [("og:title", metas.get("og:title")), ("headline", page.headline), ("title", metas.get("title")),
+             ("twitter:title", metas.get("twitter:title")), ("<title>", "".join(tree.xpath("//head/title/text()")[:1]))]
+    for source, raw in named:
+        if raw:
+            page.title_candidates.append((source, strip_site_suffix(_clean(raw), page.site_names)[0]))
+    canonical = "".join(tree.xpath("//link[@rel='canonical']/@href")[:1]).strip()
+    page.url = canonical if canonical.startswith("http") else (metas.get("og:url") or None)
+    sections = [a.get("articleSection") for a in articles] + [metas.get("article:section")]
+    sections = [s[0] if isinstance(s, list) and s else s for s in sections]
+    page.section = next((_clean(s) for s in sections if isinstance(s, str) and s.strip()), None)
+    modified = [a.get("dateModified") for a in articles] + [metas.get("article:modified_time"),
+                                                           metas.get("og:updated_time")]
+    page.modified = next((iso for iso in map(normalise_iso_date, modified) if iso), None)
     dates = [a.get("datePublished") for a in articles] + [metas.get(k) for k in DATE_METAS]
     page.published = next((iso for iso in map(normalise_iso_date, dates) if iso), None)
     page.authors = next((names for names in (_names(a.get("author")) for a in articles) if names), [])
     body = next((a["articleBody"] for a in articles if isinstance(a.get("articleBody"), str)), None)
     page.article_body = _clean(body) if body else None
+    page.article_body_raw = html.unescape(body) if body else None
     page.description = next((_clean(metas[k]) for k in ("description", "og:description") if metas.get(k)), None)
     return page
 

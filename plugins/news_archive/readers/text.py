@@ -12,6 +12,7 @@ import re
 from news_archive.core.article import Block, Draft
 from news_archive.core.dates import is_dateline, split_leading_dateline
 from news_archive.core.errors import ArticleError
+from news_archive.readers.page_chrome import is_consent_or_newsletter
 
 SUMMARY_MARKERS = re.compile(
     r"^(zusammenfassung|das wichtigste in kürze|das wichtigste im überblick|auf einen blick|"
@@ -117,7 +118,7 @@ def _cut_chrome(groups: list[list[str]]) -> list[list[str]]:
     for index, group in enumerate(groups):
         if index > 0 and CHROME_CUT.match(group[0]):
             break
-        lines = [line for line in group if not CHROME_LINE.match(line)]
+        lines = [line for line in group if not CHROME_LINE.match(line) and not is_consent_or_newsletter(line)]
         cut = next((i for i, line in enumerate(lines) if i > 0 and CHROME_CUT.match(line)), None)
         if cut is not None:
             if lines[:cut]:

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _YAML_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\[\]{}]", re.MULTILINE)
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: publisher
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class ArticleRecord:
     geo: dict[str, dict[str, Any]] = field(default_factory=dict)  # place → country, lat, lon
     source_path: str = ""
     source_url: str | None = None
+    publisher: str | None = None
 
     def names(self, entity_type: str) -> tuple[str, ...]:
         return self.entities.get(entity_type, ())
@@ -60,7 +61,7 @@ def record_from_front_matter(fm: FrontMatter, src_uri: str, url: str, words: int
         entities={t: tuple(dict.fromkeys(getattr(fm, t))) for t in ENTITY_FIELDS if getattr(fm, t)},
         aliases={k: tuple(v) for k, v in sorted(fm.aliases.items())},
         geo={k: v.model_dump(exclude_none=True) for k, v in sorted(fm.geo.items())},
-        source_path=fm.source.path, source_url=fm.source.url,
+        source_path=fm.source.path, source_url=fm.source.url, publisher=fm.publisher,
     )
 
 
