@@ -59,7 +59,7 @@ def test_blocked_and_entity_topics_are_left_out() -> None:
 
 def test_archive_document_frequency_marks_generic_words() -> None:
     common = Candidate("woche", "Woche", 2, 0.0, 4.0)
-    articles = [TopicArticle("de", [common, Candidate(f"thema{i}", f"Thema{i}", 1, 0.5, 2.0)], set()) for i in range(30)]
+    articles = [TopicArticle("de", [common, Candidate(f"thema{i}", f"Thema{i}", 1, 0.1, 2.0)], set()) for i in range(30)]
     choose_topics(articles)
     assert all("Woche" not in a.topics for a in articles) and articles[0].topics == ["Thema0"]
 

@@ -144,20 +144,119 @@ def canonicalize_article(
     names = {name for _, _, name, _, _ in found}
     known = names | {name.rsplit(" ", 1)[-1] for name in names if " " in name}
     is_place = (lambda name: places.lookup(name, allow_codes=False) is not None) if places else (lambda name: False)
+    is_big_place = (lambda name: _prominent_place(places.lookup(name, allow_codes=False))) if places else (lambda name: False)
     folded = [(label, surface, name if fixed else strip_genitive(name, known, is_place), fixed, count)
               for label, surface, name, fixed, count in found]
+    folded = merge_variants(folded)
     by_surname: dict[str, set[str]] = {}
+    by_first_name: dict[str, set[str]] = {}
     for label, _, name, _, _ in folded:
         if label == "PER" and " " in name:
             by_surname.setdefault(name.rsplit(" ", 1)[-1], set()).add(name)
+            by_first_name.setdefault(name.split(" ", 1)[0], set()).add(name)
     result = ArticleEntities()
     for label, surface, name, fixed, count in folded:
-        if not fixed and " " not in name and name in by_surname and len(by_surname[name]) == 1 and not is_place(name):
-            name = curation.surface(next(iter(by_surname[name])))
+        full = by_surname.get(name) or (by_first_name.get(name) if name not in by_surname else None)
+        if not fixed and " " not in name and full and len(full) == 1 and not is_big_place(name):
+            name, label = curation.surface(next(iter(full))), "PER"  # the person's name, whatever the model said
         elif not fixed:
             name = curation.surface(name)
         result.add(label, name, (surface,), count)
     return result
+
+
+def merge_variants(found: list[tuple[str, str, str, bool, int]]) -> list[tuple[str, str, str, bool, int]]:
+    """Forms of one organization or place in an article become one name: case variants ("Tiktok",
+    "TikTok"), declined forms ("Deutschen Bahn", "Weißen Hauses"), the forms of a listed
+    organization ("UN", "UNO", "Vereinte Nationen"), and an abbreviation of a longer name the article
+    uses ("SVB" for "Silicon Valley Bank"). The name kept is the fullest form, in its nominative.
+    (Persons are folded by the surname and first-name rules.)"""
+    names = [name for label, _, name, fixed, _ in found if label != "PER" and not fixed]
+    group_of = _variant_groups(names)
+    members: dict[str, list[str]] = {}
+    counts: Counter[str] = Counter()
+    for label, _, name, fixed, count in found:
+        if name in group_of:
+            members.setdefault(group_of[name], []).append(name)
+            counts[name] += count
+    shown = {key: _preferred_variant(forms, counts) for key, forms in members.items()}
+    return [(label, surface, shown[group_of[name]] if name in group_of else name, fixed, count)
+            for label, surface, name, fixed, count in found]
+
+
+def _variant_groups(names: list[str]) -> dict[str, str]:
+    """Each name → the key of its group of variants."""
+    from news_archive.core.organizations import organization_group
+
+    group_of: dict[str, str] = {}
+    for name in names:
+        listed = organization_group(name)
+        group_of[name] = "org:" + listed[0] if listed else variant_key(name)
+    for name in names:
+        if _ABBREVIATION_LIKE.match(name):
+            expansions = {other for other in names if other != name and _initials(other) == name.upper()}
+            if len(expansions) == 1:
+                target = group_of[next(iter(expansions))]
+                for other, key in list(group_of.items()):
+                    if key == group_of[name]:
+                        group_of[other] = target
+    return group_of
+
+
+_ABBREVIATION_LIKE = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,5}$")
+_ADJECTIVE_ENDING = re.compile(r"(?<=\w)(?:en|em|er|es|e)$")
+_DECLINED_ADJECTIVE = re.compile(r"(?:sch|lich|ig|al|ell|ar|är|iv|ös|nt|rt|gt|ss|ß|eu|ein|rn)en$")
+
+
+def _initials(name: str) -> str:
+    words = [part for word in name.split(" ") for part in word.split("-") if part[:1].isupper()]
+    return "".join(word[0] for word in words).upper() if len(words) >= 2 else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def variant_key(name: str) -> str:
+    """Case, spaces, hyphens, adjective endings and a genitive -s folded: "Weißen Hauses" and
+    "Weißes Haus", "Deutschen Bahn" and "Deutsche Bahn", "TikTok" and "Tiktok" share one key."""
+    words = name.casefold().replace("-", " ").split()
+    if len(words) > 1:
+        words = [_ADJECTIVE_ENDING.sub("", word) if len(word) > 4 else word for word in words[:-1]] + words[-1:]
+        last = words[-1]
+        for _ in range(2):  # "Hauses" and "Haus" both → "hau": a key, not a word
+            last = re.sub(r"(?<=\w\w\w)e?s$", "", last) if not last.endswith("ss") else last
+        words[-1] = last
+    return "key:" + " ".join(words)
+
+
+def _preferred_variant(forms: list[str], counts: Counter[str]) -> str:
+    """The fullest form; among equally full ones, an undeclined one, then the most used."""
+    from news_archive.core.organizations import organization_group
+
+    def rank(form: str):
+        words = form.split(" ")
+        declined = len(words) > 1 and bool(_DECLINED_ADJECTIVE.search(words[0]))
+        genitive = len(words) > 1 and words[-1].endswith("s") and any(
+            other != form and variant_key(other) == variant_key(form) and not other.endswith("s") for other in forms)
+        return (-len(words), declined or genitive, form.islower() or form.isupper() and len(words) > 1,
+                -counts[form], form)
+
+    best = min(set(forms), key=rank)
+    listed = organization_group(best)
+    if listed:  # the listed nominative of a declined form ("Vereinten Nationen" → "Vereinte Nationen")
+        best = next((form for form in listed if variant_key(form) == variant_key(best)), best)
+    return nominative(best)
+
+
+def nominative(name: str) -> str:
+    """A declined adjective before a feminine or plural noun back in the nominative: "Deutschen
+    Bahn" → "Deutsche Bahn", "Vereinigten Staaten" → "Vereinigte Staaten". Names whose noun takes a
+    genitive -s (masculine, neuter: "Weißen Hauses") are left for their other forms to decide."""
+    words = name.split(" ")
+    if len(words) < 2 or words[-1].endswith("s") or not words[-1][:1].isupper():
+        return name
+    adjectives = words[:-1]
+    if not all(word[:1].isupper() and _DECLINED_ADJECTIVE.search(word) for word in adjectives):
+        return name
+    return " ".join([word[:-1] for word in adjectives] + words[-1:])
 
 
 def _prominent_place(place: Place | None) -> bool:

@@ -28,7 +28,7 @@ from typing import NamedTuple
 # topic on their own ("Treffen" 5.3, "Angaben" 4.9 vs "Sanktionen" 4.1); tuned on news-dev-de.
 GENERIC_ZIPF = {"de": 4.8, "en": 5.3}
 DEFAULT_GENERIC_ZIPF = 5.0
-MIN_TOPICS, MAX_TOPICS = 3, 8
+MIN_TOPICS, MAX_TOPICS = 3, 6
 MAX_CANDIDATES = 30  # kept per article at tagging time: the choice needs a margin over 8, not more
 RELATIVE_CUTOFF = 0.3  # beyond the minimum, a topic scores at least this share of the best one
 LEAD_SHARE = 0.15  # the first share of the text (title, summary) weighs more
@@ -221,6 +221,16 @@ def _is_role(word: str) -> bool:
     return _is_role_word(word)
 
 
+LEAD_CHARS = 600  # a title and a lead paragraph: the lead of any article, however short
+
+
+def _position(offset: int, length: int) -> float:
+    """Where a word first comes, as a share of the text; the first LEAD_CHARS characters count as
+    the lead (below LEAD_SHARE) also in a short article, where they are a larger share."""
+    share = offset / max(length, 1)
+    return min(share, LEAD_SHARE * offset / LEAD_CHARS) if offset < LEAD_CHARS else share
+
+
 def _aggregate(found: list[tuple[str, str, int]], length: int, language: str) -> list[Candidate]:
     counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
@@ -234,7 +244,7 @@ def _aggregate(found: list[tuple[str, str, int]], length: int, language: str) ->
     for key in counts:
         surface = max(forms[key], key=lambda form: (forms[key][form], form))
         zipf = max(_zipf(form.replace("-", ""), language) for form in forms[key])
-        candidate = Candidate(key, surface, counts[key], first[key] / max(length, 1), zipf)
+        candidate = Candidate(key, surface, counts[key], _position(first[key], length), zipf)
         if not _generic(candidate, generic):
             result.append(candidate)
     result.sort(key=lambda c: (-_salience(c), c.key))
@@ -244,6 +254,20 @@ def _aggregate(found: list[tuple[str, str, int]], length: int, language: str) ->
 def _generic(candidate: Candidate, threshold: float) -> bool:
     """A frequent single word ("Treffen"); compounds and phrases ("US-Plan") never are."""
     return candidate.zipf >= threshold and " " not in candidate.surface and "-" not in candidate.surface
+
+
+_PERSON_NOUN = re.compile(r"(?:erin|istin|orin|antin|entin|innen|isten)$")
+
+
+def _person_noun(c: Candidate) -> bool:
+    """Nouns for people ("Politikerin", "Aktivisten", "Verbraucherinnen") name who, not what: no topic."""
+    return bool(_PERSON_NOUN.search(c.surface.rsplit("-", 1)[-1]))
+
+
+def _salient(c: Candidate) -> bool:
+    """What the article is about is in its title or lead, or comes back: a word said once in passing
+    in the body is no topic (so an article may get fewer than three)."""
+    return c.count >= 2 or c.first < LEAD_SHARE
 
 
 def _salience(c: Candidate) -> float:
@@ -265,7 +289,7 @@ class TopicArticle:
 def choose_topics(
     articles: list[TopicArticle], taxonomy: dict[str, list[str]] | None = None, blocked=lambda name: False
 ) -> None:
-    """Set 3-8 ``topics`` on every article: taxonomy topics first, then the best candidates."""
+    """Set up to 6 salient ``topics`` on every article: taxonomy topics first, then the best candidates."""
     taxonomy = taxonomy or {}
     doc_freq: dict[str, Counter[str]] = {}
     shown: dict[str, dict[str, dict[str, int]]] = {}
@@ -318,8 +342,8 @@ def _ranked(article: TopicArticle, doc_freq: Counter[str], size: int) -> list[tu
     generic = GENERIC_ZIPF.get(article.language, DEFAULT_GENERIC_ZIPF)
     result = []
     for c in article.candidates:
-        if _generic(c, generic) or (size >= 20 and doc_freq[c.key] > size / 2):
-            continue  # generic in the language, or in most of the archive's articles
+        if _generic(c, generic) or (size >= 20 and doc_freq[c.key] > size / 2) or not _salient(c) or _person_noun(c):
+            continue  # generic in the language, or in most of the archive's articles, or said in passing
         result.append((_salience(c) * (1 + math.log((size + 1) / (doc_freq[c.key] + 1))), c))
     result.sort(key=lambda pair: (-pair[0], pair[1].key))
     return result
@@ -346,10 +370,25 @@ def analyze_text(text: str, mentions: list, lexicon: HanTaLexicon | None) -> Ana
     names_elsewhere = _names_inside_sentences(text, kept)
     kept = [m for m in kept if m.text and not _common_noun_name(m, lexicon) and not _has_verb(m, lexicon)
             and (m.text in names_elsewhere or not _capitalised_word(m, text, lexicon))]
+    kept = with_known_organizations(text, kept)
     names = [(m.start, m.start + len(m.text)) for m in kept if m.label in ("PER", "LOC", "ORG")]
     people = [m.start for m in kept if m.label == "PER"]
     candidates = extract_candidates(text, lexicon.language if lexicon else "", lexicon, names, people)
     return Analysis(_distinct(kept), candidates)
+
+
+def with_known_organizations(text: str, mentions: list) -> list:
+    """Listed organizations the model missed are added ("die AfD bei 30 Prozent"), and a listed name
+    the model took for a person or a misc name is an organization ("Pfizer", "TikTok")."""
+    from news_archive.core.entities import Mention
+    from news_archive.core.organizations import organization_group, scan_organizations
+
+    result = [m._replace(label="ORG") if m.label in ("PER", "MISC") and organization_group(m.text) else m for m in mentions]
+    taken = sorted((m.start, m.start + len(m.text)) for m in mentions)
+    for form, start in scan_organizations(text):
+        if not any(begin < start + len(form) and start < end for begin, end in taken):
+            result.append(Mention(form, "ORG", start))
+    return result
 
 
 def _common_noun_name(mention, lexicon: HanTaLexicon | None) -> bool:

@@ -21,7 +21,7 @@ from news_archive.ingest.parallel import Analyse, WorkerPool
 from news_archive.nlp import ModelNotFoundError, model_fingerprint
 
 log = logging.getLogger(__name__)
-ANALYSIS_VERSION = "7"  # bump when what an analysis holds or how it is computed changes
+ANALYSIS_VERSION = "8"  # bump when what an analysis holds or how it is computed changes
 
 
 def tag_drafts(
