@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # Material prints an end-of-life banner on every build; it says nothing about this project.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install ingest serve build test test-fast eval-ingest eval-tagging train-ner bench fuzz clean
+.PHONY: help install ingest serve build test test-fast eval-ingest eval-tagging train-ner train-ner-en bench fuzz clean
 
 help:
 	@echo "make serve        set up .venv, ingest content/, serve on http://127.0.0.1:8000"
@@ -16,6 +16,7 @@ help:
 	@echo "make eval-ingest  measure reader quality on ../shared/data/news-dev-de"
 	@echo "make eval-tagging measure tags against ../shared/data/news-dev-de gold (and the dev sets)"
 	@echo "make train-ner    train the German NER model (long; CPU)"
+	@echo "make train-ner-en train the English NER model (long; CPU)"
 	@echo "make bench        ingest, site-build and search benchmarks (long; appends to BENCHMARKS.md)"
 	@echo "make fuzz         fuzz the readers for a few minutes (FUZZ_MINUTES=3)"
 
@@ -51,6 +52,9 @@ eval-tagging: install
 
 train-ner: install
 	bash training/ner/train.sh
+
+train-ner-en: install
+	bash training/ner/train_en.sh
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
