@@ -354,14 +354,29 @@ premier premierminister premierministerin bürgermeister bürgermeisterin abgeor
 senator senatorin general botschafter botschafterin papst könig königin prinz prinzessin herr frau dr prof
 vertreter vertreterin trainer trainerin schwiegersohn
 president minister secretary senator governor mayor chancellor king queen prince pope mr mrs ms dr prof
-sir lord general envoy spokesman spokeswoman chairman ceo
+sir lord general envoy spokesman spokeswoman chairman ceo director executive creative head coach manager officer
+editor producer
 """.split())
 ROLE_HEADS = ("präsident", "präsidentin", "kanzler", "minister", "ministerin", "berater", "beraterin", "gesandter",
               "sprecher", "sprecherin", "chef", "chefin", "unterhändler", "vertreter", "botschafter", "trainer")
 
 
 def _plausible_name(name: str) -> bool:
-    return len(name) >= 2 and any(ch.isupper() for ch in name[:1]) and any(ch.isalpha() for ch in name)
+    return (len(name) >= 2 and any(ch.isupper() for ch in name[:1]) and any(ch.isalpha() for ch in name)
+            and not _page_chrome_name(name) and not all(word.lower().rstrip(".") in ROLE_WORDS for word in name.split(" ")))
+
+
+_GLUED_CAPITALS = re.compile(r"[A-ZÄÖÜ]{3,}[a-zäöüß]")  # "PHELANHaare": a credit line run into the next
+_NOT_IN_NAMES = re.compile(r"[+!?=<>|]")
+
+
+def _page_chrome_name(name: str) -> bool:
+    """Credits and product lines, not names: "KYLE DOMINICProduktion", "LUCY BRIDGE", "STUDIOS",
+    "Klarmobil.de 10 GB + 100", "Kämpft! Kämpft"."""
+    words = name.split(" ")
+    shouting = all(word.isupper() and word.isalpha() for word in words)
+    return bool(_GLUED_CAPITALS.search(name) or _NOT_IN_NAMES.search(name)
+                or shouting and (len(words) > 1 and len(name) >= 8 or len(name) >= 7))
 
 
 def strip_genitive(name: str, known: set[str], is_place: Callable[[str], bool] = lambda name: False) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata
 
-GAZETTEER_VERSION = "2"
+GAZETTEER_VERSION = "3"
 LANGUAGES = ("de", "en")
 _RANK = {"country": 0, "continent": 1, "major_city": 2, "state": 3, "city": 4}
 _MAJOR_CITY = 1_000_000
@@ -74,6 +74,8 @@ def _base_forms(name: str) -> list[str]:
         head = [w[:-1] if w.endswith(("en", "em", "er", "es")) else w for w in words[:-1]]
         last = words[-1]
         forms += [" ".join([*head, last]), " ".join([*head, last[:-1]])] if last.endswith(("n", "s")) else [" ".join([*head, last])]
+    elif name.endswith("en") or name.endswith("s") and not name.endswith("ss"):
+        forms.append(name[:-1])  # "Niederlanden" → "Niederlande", "Mecklenburg-Vorpommerns" (dative, genitive)
     return forms
 
 
