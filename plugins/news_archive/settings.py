@@ -29,6 +29,9 @@ class IngestSettings(BaseModel):
     cache_dir: str = ".news-archive-cache"
     timezone: str = "Europe/Berlin"
     languages: list[str] = ["de", "en"]
+    # A place named in articles of several languages is one entity, shown in this language
+    # (default: the first of ``languages``).
+    site_language: str | None = None
     model: dict[str, str | None] = Field(default_factory=lambda: {"de": DEFAULT_MODEL, "en": None})
     default_date: str | None = None
     entities_file: str = "entities.yml"

@@ -166,3 +166,13 @@ def test_places_found_without_a_model(text: str, places: list[str], gazetteer) -
     from news_archive.core.places import scan_places
 
     assert [name for name, _ in scan_places(text, gazetteer, "en")] == places
+
+
+def test_a_place_is_one_entity_across_languages(gazetteer) -> None:
+    """"USA" in a German article and "United States" in an English one: one place, the site's name."""
+    built = [ArchiveArticle("de", canonicalize_article([Mention("USA", "LOC", 0), Mention("Moskau", "LOC", 9)], places=gazetteer)),
+             ArchiveArticle("en", canonicalize_article([Mention("United States", "LOC", 0), Mention("Moscow", "LOC", 20)],
+                                                       places=gazetteer))]
+    resolve_archive(built, places=gazetteer, site_language="de")
+    assert [a.entities.names["LOC"] for a in built] == [["USA", "Moskau"], ["USA", "Moskau"]]
+    assert {"United States"} <= built[1].entities.aliases["USA"]

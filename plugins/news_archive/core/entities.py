@@ -404,8 +404,12 @@ class ArchiveArticle:
     geo: dict[str, dict] = field(default_factory=dict)
 
 
-def resolve_archive(articles: list[ArchiveArticle], curation: Curation = NO_CURATION, places: Gazetteer | None = None) -> None:
-    """Make names agree across the archive; sets each article's final ``entities`` and ``geo``."""
+def resolve_archive(articles: list[ArchiveArticle], curation: Curation = NO_CURATION, places: Gazetteer | None = None,
+                    site_language: str | None = None) -> None:
+    """Make names agree across the archive; sets each article's final ``entities`` and ``geo``.
+
+    With ``site_language``, a place is one entity whatever the language of the article ("USA",
+    "United States"): shown under the name the site language uses, the others kept as aliases."""
     renames: dict[tuple[str, str], str] = {}  # (language, name) → full name
     for language in sorted({a.language for a in articles}):
         group = [a.entities for a in articles if a.language == language]
@@ -413,6 +417,8 @@ def resolve_archive(articles: list[ArchiveArticle], curation: Curation = NO_CURA
             renames[(language, name)] = target
     labels = _archive_labels(articles, renames, curation)
     place_of, display = _resolve_places(articles, renames, labels, places)
+    if site_language:
+        display = _one_name_per_place(display, place_of, site_language)
     decided: dict[tuple[str, str], tuple[str, str, Place | None] | None] = {}
     for article in articles:
         language, source = article.language, article.entities
@@ -515,6 +521,14 @@ def _resolve_places(articles, renames, labels, places: Gazetteer | None):
         preferred = by_id[place_id].name_in(language)
         display[(language, place_id)] = min(counts, key=lambda n: (-counts[n], n != preferred, n))
     return place_of, display
+
+
+def _one_name_per_place(display: dict, place_of: dict[str, Place], site_language: str) -> dict:
+    """Every language's name of a place → the site language's: its articles' name, else the gazetteer's."""
+    by_id = {place.id: place for place in place_of.values()}
+    shown = {place_id: display.get((site_language, place_id)) or by_id[place_id].name_in(site_language)
+             for _, place_id in display}
+    return {(language, place_id): shown[place_id] for language, place_id in display}
 
 
 def find_duplicate_entities(articles: list[ArchiveArticle], places: Gazetteer | None = None) -> list[tuple[str, str]]:

@@ -39,7 +39,7 @@ def annotate(
         ArchiveArticle(item.language, canonicalize_article(found[item.id].mentions, curation, gazetteer))
         for item in items
     ]
-    resolve_archive(archive, curation, gazetteer)
+    resolve_archive(archive, curation, gazetteer, settings.site_language or settings.languages[0])
     topics = [
         TopicArticle(item.language, found[item.id].candidates, {n.casefold() for n in article.entities.all_surfaces()})
         for item, article in zip(items, archive)
