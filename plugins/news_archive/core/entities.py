@@ -355,7 +355,7 @@ senator senatorin general botschafter botschafterin papst könig königin prinz 
 vertreter vertreterin trainer trainerin schwiegersohn
 president minister secretary senator governor mayor chancellor king queen prince pope mr mrs ms dr prof
 sir lord general envoy spokesman spokeswoman chairman ceo director executive creative head coach manager officer
-editor producer
+editor producer sen rep gov gen lt col capt sgt rev
 """.split())
 ROLE_HEADS = ("präsident", "präsidentin", "kanzler", "minister", "ministerin", "berater", "beraterin", "gesandter",
               "sprecher", "sprecherin", "chef", "chefin", "unterhändler", "vertreter", "botschafter", "trainer")
