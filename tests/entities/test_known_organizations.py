@@ -31,3 +31,9 @@ def test_missed_and_mistyped_organizations_are_repaired() -> None:
     text = "Pfizer und die AfD."
     repaired = with_known_organizations(text, [Mention("Pfizer", "PER", 0)])
     assert sorted((m.text, m.label) for m in repaired) == [("AfD", "ORG"), ("Pfizer", "ORG")]
+
+
+def test_regions_the_gazetteer_lacks_are_places() -> None:
+    text = "Putin fordert den gesamten Donbass. Die AfD tagt."
+    repaired = with_known_organizations(text, [Mention("Putin", "PER", 0), Mention("AfD", "ORG", 40)])
+    assert sorted((m.text, m.label) for m in repaired) == [("AfD", "ORG"), ("Donbass", "LOC"), ("Putin", "PER")]

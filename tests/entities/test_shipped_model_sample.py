@@ -26,6 +26,7 @@ def test_reference_sample_with_the_shipped_model(tmp_path: Path) -> None:
     meta, _ = read_article_file(path.read_text(encoding="utf-8"), str(path))
     assert meta.people == ["Wladimir Putin", "Steve Witkoff", "Donald Trump", "Jared Kushner", "Marco Rubio",
                            "Juri Uschakow", "Kirill Dmitrijew", "Rustem Umjerow"]
-    assert {"Russland", "Ukraine", "USA", "Moskau", "Kiew", "Washington", "Florida", "Kreml"} <= set(meta.places)
+    assert {"Russland", "Ukraine", "USA", "Moskau", "Kiew", "Washington", "Florida", "Kreml", "Donbass"} <= set(meta.places)
+    assert "Fox News" in meta.organizations
     assert not any(name == "US" or name.startswith("US-") for name in meta.places + meta.organizations)
     assert {"Ukraine-Krieg", "Gebietsabtretungen", "Sicherheitsgarantien", "Sanktionen"} <= set(meta.topics)

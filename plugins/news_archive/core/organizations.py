@@ -207,18 +207,68 @@ ADFC
 Stiftung Warentest
 """
 
-_NOT_COMPOUND = r"(?![\w-]*[-\w])"  # not glued to more of a word ("AfD-Mann", "SPDler")
+# Regions and waters the news names every day that the place gazetteer (towns, countries) lacks.
+_REGIONS = """
+Donbass | Donbas
+Krim
+Gazastreifen
+Westjordanland
+Nahost | Naher Osten | Nahen Osten
+Mittlerer Osten | Mittleren Osten
+Balkan | Westbalkan
+Kaukasus
+Baltikum
+Sahel | Sahelzone
+Karibik
+Sibirien
+Skandinavien
+Fernost
+Ostsee
+Nordsee
+Mittelmeer
+Schwarzes Meer | Schwarzen Meer | Schwarzen Meeres
+Rotes Meer | Roten Meer | Roten Meeres
+Persischer Golf | Persischen Golf
+Alpen
+Ruhrgebiet
+Ostukraine
+Westafrika
+Ostafrika
+Nordafrika
+Südostasien
+Lateinamerika
+Südamerika
+Nordamerika
+Mittelamerika
+Zentralasien
+Arktis
+Antarktis
+Pazifik
+Atlantik
+Indopazifik
+"""
 
 
 @lru_cache(maxsize=1)
 def _groups() -> dict[str, tuple[str, ...]]:
-    """Every form → all forms of its organization, the usual tag name first."""
+    """Every form → all forms of its organization or region, the usual tag name first."""
     groups: dict[str, tuple[str, ...]] = {}
-    for line in _TABLE.strip().splitlines():
-        forms = tuple(form.strip() for form in line.split("|") if form.strip())
-        for form in forms:
-            groups.setdefault(form, forms)
+    for table in (_TABLE, _REGIONS):
+        for line in table.strip().splitlines():
+            forms = tuple(form.strip() for form in line.split("|") if form.strip())
+            for form in forms:
+                groups.setdefault(form, forms)
     return groups
+
+
+@lru_cache(maxsize=1)
+def _region_forms() -> frozenset[str]:
+    return frozenset(form.strip() for line in _REGIONS.strip().splitlines() for form in line.split("|"))
+
+
+def known_label(form: str) -> str:
+    """"LOC" for a listed region, "ORG" for a listed organization."""
+    return "LOC" if form in _region_forms() else "ORG"
 
 
 def organization_group(name: str) -> tuple[str, ...] | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -381,13 +381,17 @@ def with_known_organizations(text: str, mentions: list) -> list:
     """Listed organizations the model missed are added ("die AfD bei 30 Prozent"), and a listed name
     the model took for a person or a misc name is an organization ("Pfizer", "TikTok")."""
     from news_archive.core.entities import Mention
-    from news_archive.core.organizations import organization_group, scan_organizations
+    from news_archive.core.organizations import known_label, organization_group, scan_organizations
 
-    result = [m._replace(label="ORG") if m.label in ("PER", "MISC") and organization_group(m.text) else m for m in mentions]
+    result = [m._replace(label=known_label(m.text)) if m.label in ("PER", "MISC") and organization_group(m.text) else m
+              for m in mentions]
     taken = sorted((m.start, m.start + len(m.text)) for m in mentions)
+    starts = [begin for begin, _ in taken]
+    reach = list(accumulate((end for _, end in taken), max))
     for form, start in scan_organizations(text):
-        if not any(begin < start + len(form) and start < end for begin, end in taken):
-            result.append(Mention(form, "ORG", start))
+        before = bisect_left(starts, start + len(form))  # spans that begin before this form ends
+        if before == 0 or reach[before - 1] <= start:
+            result.append(Mention(form, known_label(form), start))
     return result
 
 
