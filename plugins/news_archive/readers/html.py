@@ -72,8 +72,11 @@ def read_html(html: str, path: str) -> Draft:
         raise ArticleError(path, "no title found in the HTML page")
     title = headline.title
     blocks = _clean_blocks(blocks, title, page)
+    if len(blocks) == 1 and page.article_body and _clean(blocks[0].text) == page.article_body:
+        blocks = _article_body_blocks(page)  # trafilatura's own JSON-LD fallback, one paragraph
+        log.warning("%s: no article text in the page's markup; used the JSON-LD articleBody", path)
     if not blocks:
-        blocks, fallback = _fallback_blocks(tree, cleaned, page, title)
+        blocks, fallback = _fallback_blocks(cleaned, page, title)
         if not blocks:
             raise ArticleError(path, "no article text found in the HTML page")
         log.warning("%s: trafilatura found no article text; used %s", path, fallback)
@@ -93,18 +96,23 @@ def read_html(html: str, path: str) -> Draft:
     )
 
 
-def _fallback_blocks(tree, cleaned, page: PageMetadata, title: str) -> tuple[list[Block], str]:
+def _fallback_blocks(cleaned: etree._Element, page: PageMetadata, title: str) -> tuple[list[Block], str]:
     """When precision extraction finds nothing: recall mode, JSON-LD articleBody, the largest text block."""
     recall = _clean_blocks(_blocks(_extract(cleaned, favor_precision=False)), title, page)
-    if recall:
+    if sum(len(b.text.split()) for b in recall) >= MIN_FALLBACK_WORDS:
         return recall, "trafilatura's recall mode"
     if page.article_body and len(page.article_body.split()) >= MIN_FALLBACK_WORDS:
-        paragraphs = [_clean(p) for p in re.split(r"\n\s*\n|\n", page.article_body_raw or page.article_body)]
-        return [Block("paragraph", p) for p in paragraphs if p], "the JSON-LD articleBody"
+        return _article_body_blocks(page), "the JSON-LD articleBody"
     largest = _largest_text_block(cleaned)
     if largest:
         return largest, "the largest text block in <article>/<main>"
     return [], ""
+
+
+def _article_body_blocks(page: PageMetadata) -> list[Block]:
+    """articleBody's paragraphs: its line breaks, where it has them."""
+    paragraphs = [_clean(p) for p in (page.article_body_raw or page.article_body or "").splitlines()]
+    return [Block("paragraph", p) for p in paragraphs if p and not is_page_chrome(p)]
 
 
 def _largest_text_block(tree: etree._Element) -> list[Block]:
