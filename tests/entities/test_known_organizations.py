@@ -13,7 +13,7 @@ def test_parties_in_a_poll_sentence_are_found() -> None:
 
 
 def test_compounds_and_plain_words_are_no_organizations() -> None:
-    text = "Der AfD-Mann saß im Grünen. Welt und Zeit vergehen. Stern des Südens."
+    text = "Der Pfizer-Chef saß im Grünen. Welt und Zeit vergehen. Stern des Südens. SPDler."
     assert scan_organizations(text) == []
 
 
@@ -37,3 +37,8 @@ def test_regions_the_gazetteer_lacks_are_places() -> None:
     text = "Putin fordert den gesamten Donbass. Die AfD tagt."
     repaired = with_known_organizations(text, [Mention("Putin", "PER", 0), Mention("AfD", "ORG", 40)])
     assert sorted((m.text, m.label) for m in repaired) == [("AfD", "ORG"), ("Donbass", "LOC"), ("Putin", "PER")]
+
+
+def test_a_party_in_a_compound_is_named() -> None:
+    found = [form for form, _ in scan_organizations("Auf die Aktivitäten von AfD-Mann Otten und der Grünen-Politikerin.")]
+    assert found == ["AfD", "Grünen"]

@@ -241,8 +241,9 @@ def _preferred_variant(forms: list[str], counts: Counter[str]) -> str:
 
     best = min(set(forms), key=rank)
     listed = organization_group(best)
-    if listed:  # the listed nominative of a declined form ("Vereinten Nationen" → "Vereinte Nationen")
-        best = next((form for form in listed if variant_key(form) == variant_key(best)), best)
+    if listed:  # the listed nominative of a declined form ("Vereinten Nationen" → "Vereinte Nationen", "Grünen" → "Grüne")
+        best = next((form for form in listed if variant_key(form) == variant_key(best)
+                     or form.count(" ") == best.count(" ") == 0 and form.casefold()[:4] == best.casefold()[:4]), best)
     return nominative(best)
 
 
@@ -418,7 +419,7 @@ def resolve_archive(articles: list[ArchiveArticle], curation: Curation = NO_CURA
     labels = _archive_labels(articles, renames, curation)
     place_of, display = _resolve_places(articles, renames, labels, places)
     if site_language:
-        display = _one_name_per_place(display, place_of, site_language)
+        display = _one_name_per_place(display, site_language)
     decided: dict[tuple[str, str], tuple[str, str, Place | None] | None] = {}
     for article in articles:
         language, source = article.language, article.entities
@@ -523,12 +524,12 @@ def _resolve_places(articles, renames, labels, places: Gazetteer | None):
     return place_of, display
 
 
-def _one_name_per_place(display: dict, place_of: dict[str, Place], site_language: str) -> dict:
-    """Every language's name of a place → the site language's: its articles' name, else the gazetteer's."""
-    by_id = {place.id: place for place in place_of.values()}
-    shown = {place_id: display.get((site_language, place_id)) or by_id[place_id].name_in(site_language)
-             for _, place_id in display}
-    return {(language, place_id): shown[place_id] for language, place_id in display}
+def _one_name_per_place(display: dict, site_language: str) -> dict:
+    """Every language's name of a place → the name the site language's articles use for it. A place
+    no article of the site language names keeps its own articles' name (the gazetteer's name in the
+    site language may be one no reader uses: "Makkah" for "Mecca")."""
+    return {(language, place_id): display.get((site_language, place_id), shown)
+            for (language, place_id), shown in display.items()}
 
 
 def find_duplicate_entities(articles: list[ArchiveArticle], places: Gazetteer | None = None) -> list[tuple[str, str]]:

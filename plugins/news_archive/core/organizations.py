@@ -25,7 +25,7 @@ CSU | Christlich-Soziale Union
 SPD | Sozialdemokratische Partei Deutschlands
 FDP | Freie Demokratische Partei
 Grüne | Grünen | Bündnis 90/Die Grünen
-Linke | Die Linke | Linkspartei
+Linke | Die Linke | Linken | Linkspartei
 BSW | Bündnis Sahra Wagenknecht
 Freie Wähler
 NPD
@@ -289,7 +289,7 @@ def scan_organizations(text: str) -> list[tuple[str, int]]:
     only where they are names: in quotes ("der „Spiegel“"), or right after an article or a
     preposition with one ("die Grünen", "im Kreml", "der Senat"), never at a sentence's start.
     """
-    found = []
+    found = [(match.group(1), match.start()) for match in _PARTY_IN_COMPOUND.finditer(text)]  # "AfD-Mann Otten"
     for match in _pattern().finditer(text):
         form, start = match.group(), match.start()
         if form in _QUOTED_ONLY and not _quoted(text, start, match.end()):
@@ -302,6 +302,8 @@ def scan_organizations(text: str) -> list[tuple[str, int]]:
     return found
 
 
+# A party named in a compound ("AfD-Mann", "CDU-Fraktion", "Grünen-Politikerin") is named all the same.
+_PARTY_IN_COMPOUND = re.compile(r"(?<![\w-])(AfD|CDU|CSU|SPD|FDP|BSW|NPD|ÖVP|FPÖ|SVP|Grünen|Linken)-(?=[A-ZÄÖÜ])")
 _QUOTED_ONLY = frozenset({
     "Welt", "Die Welt", "Stern", "Focus", "Zeit", "Die Zeit", "Bild", "Spiegel", "Meta", "Visa", "Apple",
     "Amazon", "Guardian", "Telegram", "AP", "BR", "HR", "DB", "SZ", "DW", "taz", "Stiftung Warentest",
