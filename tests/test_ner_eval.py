@@ -216,7 +216,7 @@ def test_shipped_model_scores_on_germeval_test(shipped_nlp):
         pytest.skip(f"{GERMEVAL_TEST} not available (../shared is only beside the developers' checkouts)")
     sentences = read_sentences(GERMEVAL_TEST, "bioes", limit=500)
     scores = ner_eval.evaluate(shipped_nlp, sentences)
-    assert scores.micro.f1 >= 0.69, scores.as_dict()["micro"]  # regression guard; full test set in MODEL_CARD.md
+    assert scores.micro.f1 >= 0.72, scores.as_dict()["micro"]  # run G gets 0.739; full test set in MODEL_CARD.md
 
 
 def test_sentence_is_hashable_value():

@@ -21,10 +21,11 @@ import news_archive.nlp.features  # noqa: E402,F401 - registers the gazetteer fu
 OUT_DIR = ROOT / "plugins" / "news_archive" / "models" / "de_news_ner"
 META = {
     "name": "de_news_ner",
-    "version": "0.2.0",
+    "version": "0.3.0",
     "description": (
         "German named-entity recogniser of news-archive (PER, LOC, ORG, MISC): a CNN tok2vec with a "
-        "lexicon feature and spaCy's transition-based NER, trained on GermEval 2014. "
+        "lexicon feature and static floret vectors (German Wikipedia) and spaCy's transition-based NER, "
+        "trained on GermEval 2014. "
         "Needs `import news_archive.nlp.features` before spacy.load."
     ),
     "author": "news-archive developers",
@@ -48,6 +49,14 @@ META = {
             "url": "https://www.geonames.org/",
             "license": "CC BY 4.0",
             "author": "GeoNames",
+        },
+        {
+            "name": "German Wikipedia sentences (Klexikon dataset's raw Wikipedia articles), used to train "
+            "the static floret vectors",
+            "url": "https://github.com/dennlinger/klexikon",
+            "license": "CC BY-SA (Wikipedia)",
+            "author": "Wikipedia contributors; Aumiller & Gertz (2022), Klexikon: A German Dataset for Joint "
+            "Summarization and Simplification, LREC 2022",
         },
     ],
 }
