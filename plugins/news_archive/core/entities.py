@@ -150,13 +150,18 @@ def canonicalize_article(
     folded = merge_variants(folded)
     by_surname: dict[str, set[str]] = {}
     by_first_name: dict[str, set[str]] = {}
+    lone_people = {name for label, _, name, _, _ in folded if label == "PER" and " " not in name}
+    people = set()  # full names of people, also where the model typed the full name otherwise ("Kamala Harris" as LOC)
     for label, _, name, _, _ in folded:
-        if label == "PER" and " " in name:
+        if " " in name and (label == "PER" or label in ("LOC", "MISC") and name.rsplit(" ", 1)[-1] in lone_people
+                            and not is_place(name)):
+            people.add(name)
             by_surname.setdefault(name.rsplit(" ", 1)[-1], set()).add(name)
             by_first_name.setdefault(name.split(" ", 1)[0], set()).add(name)
     result = ArticleEntities()
     for label, surface, name, fixed, count in folded:
-        full = by_surname.get(name) or (by_first_name.get(name) if name not in by_surname else None)
+        label = "PER" if name in people and not fixed else label
+        full = by_surname.get(name) or (by_first_name.get(name) if label == "PER" and name not in by_surname else None)
         if not fixed and " " not in name and full and len(full) == 1 and not is_big_place(name):
             name, label = curation.surface(next(iter(full))), "PER"  # the person's name, whatever the model said
         elif not fixed:
