@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import yaml
@@ -19,6 +19,10 @@ FIELD_ORDER = (
 )
 
 
+MAX_YAML_DEPTH = 20
+_DEEP_FLOW = re.compile(r"[\[{](?:\s*[\[{]){%d}" % MAX_YAML_DEPTH)
+
+
 class _Loader(yaml.SafeLoader):
     """Safe YAML that refuses documents whose aliases expand past a budget (alias bombs)."""
 
@@ -31,8 +35,10 @@ class _Loader(yaml.SafeLoader):
         return node
 
 
-def _expanded_size(node: yaml.Node, seen: dict[int, int], limit: int) -> int:
+def _expanded_size(node: yaml.Node, seen: dict[int, int], limit: int, depth: int = 0) -> int:
     """How many nodes the document has once every alias is expanded (memoised, stops past limit)."""
+    if depth > MAX_YAML_DEPTH:
+        raise yaml.YAMLError(f"values nested deeper than {MAX_YAML_DEPTH} levels")
     if id(node) in seen:
         if seen[id(node)] < 0:
             raise yaml.YAMLError("recursive YAML alias")
@@ -41,12 +47,12 @@ def _expanded_size(node: yaml.Node, seen: dict[int, int], limit: int) -> int:
     size = 1
     if isinstance(node, yaml.SequenceNode):
         for child in node.value:
-            size += _expanded_size(child, seen, limit)
+            size += _expanded_size(child, seen, limit, depth + 1)
             if size > limit:
                 break
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            size += _expanded_size(key, seen, limit) + _expanded_size(value, seen, limit)
+            size += _expanded_size(key, seen, limit, depth + 1) + _expanded_size(value, seen, limit, depth + 1)
             if size > limit:
                 break
     seen[id(node)] = size
@@ -65,6 +71,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_datetime(dumper: yaml.SafeDumper, value: datetime) -> yaml.Node:
+    offset = value.utcoffset()
+    if offset is not None and offset.seconds % 60:  # local mean time before 1893 (+00:53:28): YAML offsets have no seconds
+        value = value.astimezone(timezone(timedelta(minutes=round(offset.total_seconds() / 60))))
     return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
 
 
@@ -81,11 +90,17 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any] | None, str
     if not match:
         return None, text
     raw = match.group(1) or ""
+    if _DEEP_FLOW.search(raw):  # before parsing: PyYAML's parser recurses once per level
+        raise ArticleError(path, f"broken front matter: values nested deeper than {MAX_YAML_DEPTH} levels")
     try:
         fields = load_yaml(raw)
     except yaml.YAMLError as error:
         reason = str(error).splitlines()[0]
         raise ArticleError(path, f"broken front matter: {reason}") from None
+    except RecursionError:
+        raise ArticleError(path, "broken front matter: values nested too deeply") from None
+    except (ValueError, OverflowError) as error:  # a timestamp YAML matches but no calendar has (2024-13-45, +25:00)
+        raise ArticleError(path, f"unreadable date in the front matter: {error}") from None
     if fields is None:
         fields = {}
     if not isinstance(fields, dict):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -65,10 +66,52 @@ def _no_model_note(language: str, count: int) -> str:
             f"configured for people/organizations (set ingest.model.{language} to an installed pipeline)")
 
 
+MAX_PIECE_CHARS = 100_000  # spaCy refuses texts past nlp.max_length (E088); long texts are tagged in pieces
+_PUNCTUATION_RUN = re.compile(r"([^\w\s])\1{49,}")  # "((((": spaCy's tokenizer is quadratic in such runs
+
+
+def text_for_model(text: str) -> str:
+    """``text`` with long runs of one punctuation character blanked (same length, so offsets hold)."""
+    return _PUNCTUATION_RUN.sub(lambda m: " " * len(m.group()), text)
+
+
+def split_pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, str]]:
+    """``(offset, piece)`` pairs no longer than ``limit``, cut at paragraph, else sentence, else space boundaries."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind("\n"), 0) or max(window.rfind(". "), window.rfind(" ")) + 1 or limit
+        pieces.append((start, text[start:start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _tag_long(language, reference, text: str, lexicon) -> Analysis:
+    """Tag a text too long for one Doc piece by piece (in this process) and merge the mentions."""
+    merged: dict[tuple[str, str], Mention] = {}
+    pieces = split_pieces(text)
+    items = [(piece, index) for index, (_, piece) in enumerate(pieces)]
+    for index, mentions in map_docs(language, reference, items, mentions_of_doc, Execution(workers=0)):
+        offset = pieces[index][0]
+        for mention in mentions:
+            key = (mention.text, mention.label)
+            known = merged.get(key)
+            merged[key] = (mention._replace(start=mention.start + offset) if known is None
+                           else known._replace(count=known.count + mention.count))
+    return analyze_text(text, sorted(merged.values(), key=lambda m: m.start), lexicon)
+
+
 def _run_model(language, reference, missing, cache, execution: Execution, on_tagged, pool=None) -> dict[str, Analysis]:
     analyse = executor_analysis(execution)
     found: dict[str, Analysis] = {}
-    items = [(text, index) for index, (_, text, _) in enumerate(missing)]
+    for draft_id, text, key in [m for m in missing if len(m[1]) > MAX_PIECE_CHARS]:
+        found[draft_id] = _tag_long(language, reference, text_for_model(text), _lexicon(language))
+        cache.put_analysis(key, found[draft_id])
+        on_tagged(1)
+    missing = [m for m in missing if len(m[1]) <= MAX_PIECE_CHARS]
+    items = [(text_for_model(text), index) for index, (_, text, _) in enumerate(missing)]
     try:
         for index, result in map_docs(language, reference, items, analyse, execution, pool):
             draft_id, text, key = missing[index]

@@ -43,6 +43,9 @@ class Entity:
         return len(self.articles)
 
 
+MAX_CO_MENTION_NAMES = 100  # per type and article, for co-mention counts
+
+
 @dataclass
 class Archive:
     options: SiteOptions
@@ -83,8 +86,8 @@ class Archive:
             first: dict[EntityKey, int] = {}
             for position in entity.articles:
                 article = self.articles[position]
-                for entity_type in ENTITY_TYPES:
-                    for rank, name in enumerate(article.names(entity_type)):
+                for entity_type in ENTITY_TYPES:  # the first names only: thousands in one text made this quadratic
+                    for rank, name in enumerate(article.names(entity_type)[:MAX_CO_MENTION_NAMES]):
                         key = (entity_type, name)
                         if key != entity.key:
                             counts[key] += 1
