@@ -11,8 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from news_archive.core.errors import ConfigError
 from news_archive.core.schema import format_validation_error
+from news_archive.nlp import DEFAULT_MODELS
 
-DEFAULT_MODEL = "news_archive:de_news_ner"
+DEFAULT_MODEL = DEFAULT_MODELS["de"]
 DEFAULT_IGNORE = ["README*", "LICENSE*", "*.meta.yml", ".*", "_*"]
 
 
@@ -32,7 +33,7 @@ class IngestSettings(BaseModel):
     # A place named in articles of several languages is one entity, shown in this language
     # (default: the first of ``languages``).
     site_language: str | None = None
-    model: dict[str, str | None] = Field(default_factory=lambda: {"de": DEFAULT_MODEL, "en": None})
+    model: dict[str, str | None] = Field(default_factory=lambda: dict(DEFAULT_MODELS))
     default_date: str | None = None
     entities_file: str = "entities.yml"
     taxonomy_file: str | None = None

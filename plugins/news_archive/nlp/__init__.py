@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 BUILTIN_PREFIX = "news_archive:"
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
-DEFAULT_MODELS: dict[str, str | None] = {"de": "news_archive:de_news_ner", "en": None}
+DEFAULT_MODELS: dict[str, str | None] = {"de": "news_archive:de_news_ner", "en": "news_archive:en_news_ner"}
 
 
 class ModelNotFoundError(ConfigError):
