@@ -31,7 +31,6 @@ DEFAULT_GENERIC_ZIPF = 5.0
 MIN_TOPICS, MAX_TOPICS = 3, 6
 MAX_CANDIDATES = 30  # kept per article at tagging time: the choice needs a margin over 8, not more
 RELATIVE_CUTOFF = 0.3  # beyond the minimum, a topic scores at least this share of the best one
-COMMON_WORD_ZIPF = 4.0  # a single word this frequent in the language is a topic only when repeated
 LEAD_SHARE = 0.15  # the first share of the text (title, summary) weighs more
 _WORD = re.compile(r"[^\W\d_](?:[\w’'-]*\w)?")
 _HANTA_MODELS = {"de": "morphmodel_ger.pgz", "en": "morphmodel_en.pgz"}
@@ -267,10 +266,7 @@ def _person_noun(c: Candidate) -> bool:
 
 def _salient(c: Candidate) -> bool:
     """What the article is about is in its title or lead, or comes back: a word said once in passing
-    in the body is no topic (so an article may get fewer than three). A common single word
-    ("Zweifel", "Phase", "Geduld") must come back three times to be what the article is about."""
-    if " " not in c.surface and "-" not in c.surface and c.zipf >= COMMON_WORD_ZIPF:
-        return c.count >= 3
+    in the body is no topic (so an article may get fewer than three)."""
     return c.count >= 2 or c.first < LEAD_SHARE
 
 
