@@ -108,3 +108,28 @@ def test_site_builds(limits_archive) -> None:
     entities = (project / "site" / "entities.json")
     if entities.exists():
         assert entities.stat().st_size < 50_000_000
+
+
+def test_sidecar_with_null_key_is_one_error(tmp_path) -> None:
+    from news_archive.core.errors import ArticleError
+    from news_archive.readers.sidecar import read_sidecar
+
+    sidecar = tmp_path / "a.meta.yml"
+    sidecar.write_text("~: x\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="field name None is not a string"):
+        read_sidecar(sidecar)
+
+
+def test_long_text_pieces_keep_offsets() -> None:
+    from news_archive.ingest.tagging import split_pieces, text_for_model
+
+    text = ("Ein Satz über Berlin. " * 400 + "\n") * 30
+    pieces = split_pieces(text, limit=10_000)
+    assert all(len(piece) <= 10_000 for _, piece in pieces)
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(text[offset:offset + len(piece)] == piece for offset, piece in pieces)
+    assert all(piece.endswith("\n") for _, piece in pieces[:-1])  # cut at paragraph ends
+    one_paragraph = "Wort " * 5000
+    assert "".join(p for _, p in split_pieces(one_paragraph, limit=1000)) == one_paragraph
+    neutral = text_for_model("a" + "(" * 20_000 + " Berlin")
+    assert len(neutral) == 20_008 and neutral.endswith(" Berlin") and "(" not in neutral

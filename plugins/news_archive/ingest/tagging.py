@@ -81,11 +81,20 @@ def split_pieces(text: str, limit: int = MAX_PIECE_CHARS) -> list[tuple[int, str
     start = 0
     while len(text) - start > limit:
         window = text[start:start + limit]
-        cut = max(window.rfind("\n"), 0) or max(window.rfind(". "), window.rfind(" ")) + 1 or limit
+        cut = _boundary(window)
         pieces.append((start, text[start:start + cut]))
         start += cut
     pieces.append((start, text[start:]))
     return pieces
+
+
+def _boundary(window: str) -> int:
+    """Where to end a piece: after the window's last paragraph end, else sentence end, else space."""
+    for mark in ("\n", ". ", " "):
+        found = window.rfind(mark)
+        if found > 0:
+            return found + len(mark)
+    return len(window)
 
 
 def _tag_long(language, reference, text: str, lexicon) -> Analysis:

@@ -32,15 +32,15 @@ def read_sidecar(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(fields, dict):
         raise ArticleError(path, "sidecar is not a mapping of fields")
-    unknown = sorted(set(fields) - SIDECAR_FIELDS)
-    if unknown:
-        raise ArticleError(path, f"unknown sidecar field(s) {', '.join(unknown)}; allowed: {', '.join(sorted(SIDECAR_FIELDS))}")
     from news_archive.readers.fields import checked_fields
 
     try:
         fields = checked_fields(fields, "")
     except ValueError as error:
         raise ArticleError(path, f"broken sidecar: {error}") from None
+    unknown = sorted(set(fields) - SIDECAR_FIELDS)
+    if unknown:
+        raise ArticleError(path, f"unknown sidecar field(s) {', '.join(unknown)}; allowed: {', '.join(sorted(SIDECAR_FIELDS))}")
     if isinstance(fields.get("authors"), str):
         fields["authors"] = [fields["authors"]]
     return fields
