@@ -38,11 +38,11 @@ INGEST_CASES: dict[str, tuple[str, bytes, str]] = {
     "template-int": ("2024-01-01-template.md", _md("title: Template\ntemplate: 5"), "'template'"),
     "hide-int": ("2024-01-01-hide.md", _md("title: Hide\nhide: 5"), "'hide'"),
     "search-int": ("2024-01-01-search.md", _md("title: Search\nsearch: 5"), "'search'"),
-    "year-1": ("0001-01-01-y.txt", ("Uralt\n\n" + GOOD).encode(), "date value out of range"),
     "deep-list": ("2024-01-01-liste.md", _md("title: Liste\nx: " + "[" * 800 + "]" * 800), "nested"),
 }
 BUILD_OK = {  # ingested, and the site must build with them
     "1890": ("1890-05-01-x.txt", ("Alt\n\n" + GOOD).encode()),
+    "year-1": ("0001-01-01-y.txt", ("Uralt\n\n" + GOOD).encode()),
     "nul-title": ("2024-01-01-nul.md", _md('title: "Nul\\0Titel"')),
     "many-authors": ("2024-01-01-viele.jsonl", json.dumps({"title": "Viele", "text": GOOD, "authors": [f"A{i}" for i in range(1_000_000)]}).encode() + b"\n"),
     "many-names": ("2024-01-01-namen.txt", ("Namen\n\n" + GOOD).encode()),
@@ -98,7 +98,14 @@ def test_other_articles_written(limits_archive) -> None:
     project, ingest, *_ = limits_archive
     built = {p.read_text(encoding="utf-8").split("\ntitle: ", 1)[1].split("\n", 1)[0]
              for p in (project / "site_src" / "articles").rglob("*.md")}
-    assert {"Gut", "Alt", "Lang", "NulTitel", "Viele", "Namen", "Klammern", "Backticks", "Ein langer Absatz"} <= built, built
+    assert {"Gut", "Alt", "Uralt", "Lang", "NulTitel", "Viele", "Namen", "Klammern", "Backticks", "Ein langer Absatz"} <= built, built
+
+
+def test_local_mean_time_written_with_whole_minutes(limits_archive) -> None:
+    project, *_ = limits_archive
+    dates = [line for p in (project / "site_src" / "articles").rglob("*.md")
+             for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("date: 1890")]
+    assert dates == ["date: 1890-05-01T00:00:00+00:53"]  # the day as the file names it, an offset YAML reads
 
 
 def test_site_builds(limits_archive) -> None:

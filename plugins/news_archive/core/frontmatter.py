@@ -73,7 +73,7 @@ class _Dumper(yaml.SafeDumper):
 def _represent_datetime(dumper: yaml.SafeDumper, value: datetime) -> yaml.Node:
     offset = value.utcoffset()
     if offset is not None and offset.seconds % 60:  # local mean time before 1893 (+00:53:28): YAML offsets have no seconds
-        value = value.astimezone(timezone(timedelta(minutes=round(offset.total_seconds() / 60))))
+        value = value.replace(tzinfo=timezone(timedelta(minutes=round(offset.total_seconds() / 60))))  # same wall time
     return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
 
 
