@@ -93,5 +93,9 @@ def test_feeds_and_exports_hold_escaped_text(hostile_site: Path) -> None:
     assert "<script>" in titles  # shown as text in a reader, not markup
     for entry in feed.entries:
         assert not entry.link.lower().startswith("javascript")
+    # Readers take RSS <description> as HTML: its XML text must hold no markup, only escaped text.
+    from xml.etree import ElementTree
+    descriptions = [d.text or "" for d in ElementTree.fromstring((hostile_site / "rss.xml").read_bytes()).iter("description")]
+    assert any("&lt;script&gt;" in d for d in descriptions) and not any("<" in d for d in descriptions)
     articles = json.loads((hostile_site / "articles.json").read_text(encoding="utf-8"))
     assert any("<script>" in a["title"] for a in (articles if isinstance(articles, list) else articles["articles"]))

@@ -32,7 +32,7 @@ from news_archive.site.outputs import site_outputs
 from news_archive.site.pages import PageSpec, plan_pages
 from news_archive.site.records import ArticleCache, ArticleRecord
 from news_archive.site.render import SiteRenderer
-from news_archive.site.sanitize import sanitize_html
+from news_archive.site.sanitize import safe_page_meta, sanitize_html
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -231,7 +231,7 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
         # Themes print page.title unescaped (it is HTML from Markdown); an article's title comes
         # from a source we do not trust, so the theme gets it escaped.
         if page.file.src_uri in self.articles:
-            page.meta["title"] = escape(self.articles[page.file.src_uri].title)
+            page.meta = safe_page_meta(page.meta, self.articles[page.file.src_uri].title)
         self.search.on_page_markdown(page, self.articles.get(page.file.src_uri))
         return markdown
 
@@ -284,7 +284,9 @@ class NewsArchivePlugin(BasePlugin[NewsArchiveConfig]):
             self.material_search.after()
         self._finish_writes(failed=True)
         self._stop_prerender()
-        self.search.abort()
+        search = getattr(self, "search", None)  # unset when on_config raised before making it
+        if search is not None:
+            search.abort()
         self.previous = None  # old and new files stay; the next full build sweeps
 
     @event_priority(100)  # before every other plugin: each page is on disk

@@ -10,6 +10,7 @@ writes them (``pagefind_index``).
 from __future__ import annotations
 
 import json
+from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -99,7 +100,7 @@ class SiteSearch:
         if self.engine == "pagefind":  # Material's index stays empty: nothing to download
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         elif article is not None:  # Material boosts tags (fields.tags.boost): the entity names
-            page.meta.setdefault("tags", entity_names(article))
+            page.meta.setdefault("tags", [escape(n) for n in entity_names(article)])  # Material shows tags as HTML
 
     def article_content(self, html: str, article: ArticleRecord) -> str:
         german_terms = self.options.search_german_terms and article.language == "de"

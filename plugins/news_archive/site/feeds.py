@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
+from html import escape
+
 from feedgen.feed import FeedGenerator
 
 from news_archive.site.archive import Archive, EntityKey
@@ -45,13 +47,14 @@ def generate_feeds(renderer: SiteRenderer, entities: Collection[EntityKey] | Non
 
 def _pair(archive: Archive, title: str, page: str, articles: list[ArticleRecord], urls: dict, language: str):
     site = archive.options.site_url
-    rss = _feed(title, absolute_url(site, page), absolute_url(site, urls["rss"]), articles, site, language)
+    rss = _feed(title, absolute_url(site, page), absolute_url(site, urls["rss"]), articles, site, language, rss=True)
     yield FeedFile(urls["rss"], rss.rss_str(pretty=True))
     atom = _feed(title, absolute_url(site, page), absolute_url(site, urls["atom"]), articles, site, language)
     yield FeedFile(urls["atom"], atom.atom_str(pretty=True))
 
 
-def _feed(title: str, page: str, self_url: str, articles: list[ArticleRecord], site: str, language: str) -> FeedGenerator:
+def _feed(title: str, page: str, self_url: str, articles: list[ArticleRecord], site: str, language: str,
+          rss: bool = False) -> FeedGenerator:
     feed = FeedGenerator()
     feed.id(page)
     feed.title(title)
@@ -71,7 +74,9 @@ def _feed(title: str, page: str, self_url: str, articles: list[ArticleRecord], s
         entry.published(article.date)
         entry.updated(article.date)
         if article.summary:
-            entry.summary(" ".join(article.summary))
+            text = " ".join(article.summary)
+            # RSS readers take <description> as HTML: plain text is escaped as HTML, then as XML.
+            entry.summary(escape(text, quote=False) if rss else text)
         for author in article.authors:
             entry.author(name=author)
     return feed
