@@ -23,3 +23,11 @@ def test_unknown_and_unsafe_front_matter_keys_never_reach_the_theme() -> None:
 def test_heading_anchors_stay_but_never_theme_names() -> None:
     html = sanitize_html('<h2 id="lage">Lage</h2><h2 id="__config">x</h2>')
     assert '<h2 id="lage">' in html and "__config" not in html
+
+
+def test_bad_url_and_feed_options_are_refused() -> None:
+    from news_archive.site.options import SiteOptions, validate_options
+    from dataclasses import replace
+
+    problems = " ".join(validate_options(replace(SiteOptions(), archive_month_url="{nope}/", feed_rss="../outside.xml")))
+    assert "archive_month_url" in problems and "feed_rss" in problems

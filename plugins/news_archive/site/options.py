@@ -111,6 +111,10 @@ def validate_options(options: SiteOptions) -> list[str]:
         for key in needed:
             if "{" + key + "}" not in value:
                 problems.append(f"{name}: {value!r} must contain {{{key}}}")
+        try:
+            value.format(slug="s", year="2000", month="01", day="01", page=2, date="d")
+        except (KeyError, IndexError, ValueError) as error:
+            problems.append(f"{name}: {value!r} has an unknown placeholder ({error})")
 
     for entity_type in ENTITY_TYPES:
         url = options.entity_url(entity_type)
@@ -135,5 +139,9 @@ def validate_options(options: SiteOptions) -> list[str]:
         problems.append("search_auto_threshold: must not be negative")
     if "{lat}" not in options.entity_map_url or "{lon}" not in options.entity_map_url:
         problems.append("entity_map_url: must contain {lat} and {lon}")
+    for name in ("feed_rss", "feed_atom"):
+        value = getattr(options, name, "")
+        if value and (value.startswith("/") or "\\" in value or ".." in value.split("/")):
+            problems.append(f"{name}: {value!r} must be a path inside the site folder")
     return problems
 
