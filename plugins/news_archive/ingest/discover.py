@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,12 +25,13 @@ def discover_sources(
         if not root.exists():
             refused.append(ArticleError(show(root), "no such file or folder"))
             continue
-        candidates = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() or p.is_symlink())
+        candidates = [root] if root.is_file() or root.is_symlink() and not root.is_dir() else _walk(root, refused, show)
         for path in candidates:
             relative = path.relative_to(root) if root.is_dir() else Path(path.name)
             if _ignored(relative, ignore) or not is_article_file(path):
                 continue
-            if path.is_symlink() and not _inside(path.resolve(), boundary) and root.is_dir():
+            # One rule for a full run, paths named on the command line and `mkdocs serve`.
+            if path.is_symlink() and not _inside(path.resolve(), boundary):
                 refused.append(ArticleError(show(path), "symlink points outside the content folder; skipped"))
                 continue
             if not path.is_file():
@@ -37,6 +39,20 @@ def discover_sources(
                 continue
             found.append(path)
     return sorted(set(found)), refused
+
+
+UNREADABLE_FOLDER = "cannot read folder; its generated articles are kept"
+
+
+def _walk(root: Path, refused: list[ArticleError], show: Callable[[Path], str]) -> list[Path]:
+    """Files below ``root``, sorted; an unreadable folder is reported (rglob skips it silently)."""
+    def unreadable(error: OSError) -> None:
+        refused.append(ArticleError(show(Path(error.filename or root)), UNREADABLE_FOLDER))
+
+    found = []
+    for folder, _, names in os.walk(root, onerror=unreadable):
+        found.extend(Path(folder) / name for name in names)
+    return sorted(p for p in found if p.is_file() or p.is_symlink())
 
 
 def _ignored(relative: Path, patterns: list[str]) -> bool:

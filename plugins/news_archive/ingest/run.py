@@ -16,7 +16,7 @@ from news_archive.core.errors import ArticleError, ConfigError
 from news_archive.ingest.cache import IngestCache
 from news_archive.ingest.annotate import annotate
 from news_archive.ingest.compose import Resolved, compose_outputs
-from news_archive.ingest.discover import discover_sources
+from news_archive.ingest.discover import UNREADABLE_FOLDER, discover_sources
 from news_archive.ingest.executors import MIN_ITEMS_FOR_WORKERS, Execution, start_pool
 from news_archive.ingest.lock import ingest_lock
 from news_archive.ingest.parse import Parsed, parse_sources
@@ -112,9 +112,15 @@ def _write(resolved: list[Resolved], request: IngestRequest, cache: IngestCache,
     report.failures.extend(ArticleError(item.draft.label, str(error)) for item, error in failures)
     report.articles = len(outputs)
     progress("write", 0, len(outputs))
-    report.writes = sync_outputs(out_dir, {o.relative_path: o.text for o in outputs}, cache, prune=not request.paths,
+    prune = not request.paths and not _unreadable_folders(report)
+    report.writes = sync_outputs(out_dir, {o.relative_path: o.text for o in outputs}, cache, prune=prune,
                                  stats=previous.outputs if previous else None)
     report.output_paths = [o.relative_path for o in outputs]
+
+
+def _unreadable_folders(report: IngestReport) -> bool:
+    """A folder that could not be read hides sources, not removes them: nothing is pruned."""
+    return any(failure.reason == UNREADABLE_FOLDER for failure in report.failures)
 
 
 def _replay_last_run(previous: RunRecord | None, state: str | None, out_dir: Path, report: IngestReport) -> bool:

@@ -1,0 +1,38 @@
+"""Issue 19: nothing lost. Real files, real permissions."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from news_archive.ingest.discover import UNREADABLE_FOLDER, discover_sources
+
+
+def test_symlink_outside_content_refused_when_named(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    private = tmp_path / "private.txt"
+    private.write_text("Secret\n\nText.\n")
+    link = content / "link.txt"
+    link.symlink_to(private)
+    for roots in ([content], [link]):  # full run, and the path named on the command line / by serve
+        found, refused = discover_sources(roots, content, [])
+        assert found == []
+        assert [e.reason for e in refused] == ["symlink points outside the content folder; skipped"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads folders whatever their permissions")
+def test_unreadable_folder_is_reported(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    hidden = content / "sub"
+    hidden.mkdir(parents=True)
+    (hidden / "a.txt").write_text("Title\n\nText.\n")
+    hidden.chmod(0)
+    try:
+        found, refused = discover_sources([content], content, [])
+    finally:
+        hidden.chmod(0o755)
+    assert found == []
+    assert [e.reason for e in refused] == [UNREADABLE_FOLDER]
