@@ -36,3 +36,16 @@ def test_unreadable_folder_is_reported(tmp_path: Path) -> None:
         hidden.chmod(0o755)
     assert found == []
     assert [e.reason for e in refused] == [UNREADABLE_FOLDER]
+
+
+def test_lock_survives_deleting_the_cache(tmp_path: Path) -> None:
+    import shutil
+
+    from news_archive.ingest.lock import LockTimeout, ingest_lock
+
+    cache = tmp_path / ".news-archive-cache"
+    with ingest_lock(cache, wait_seconds=0):
+        shutil.rmtree(cache, ignore_errors=True)
+        with pytest.raises(LockTimeout):
+            with ingest_lock(cache, wait_seconds=0):
+                pass

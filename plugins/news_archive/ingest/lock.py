@@ -16,8 +16,9 @@ class LockTimeout(Exception):
 
 @contextmanager
 def ingest_lock(folder: Path, wait_seconds: float) -> Iterator[None]:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "ingest.lock"
+    """Held on a file beside the cache ``folder``: deleting the cache during a run keeps the lock."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    path = folder.parent / f".{folder.name}.lock"
     with open(path, "a+") as handle:
         deadline = time.monotonic() + wait_seconds
         while True:
