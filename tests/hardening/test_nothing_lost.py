@@ -49,3 +49,18 @@ def test_lock_survives_deleting_the_cache(tmp_path: Path) -> None:
         with pytest.raises(LockTimeout):
             with ingest_lock(cache, wait_seconds=0):
                 pass
+
+
+def test_huge_sparse_file_refused_before_reading(tmp_path: Path) -> None:
+    from news_archive.ingest.cache import IngestCache
+    from news_archive.ingest.run import _look_up
+
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as handle:
+        handle.truncate(2 * 1024**3)  # sparse: no disk used; reading it would take 2 GB of memory
+    cache = IngestCache(tmp_path / "cache")
+    try:
+        result = _look_up(big, "big.txt", cache)
+    finally:
+        cache.close()
+    assert str(result) == "big.txt: file is larger than 20 MB"

@@ -25,7 +25,7 @@ from news_archive.ingest.run_state import RunRecord, library_version, output_sta
 from news_archive.ingest.parallel import WorkerPool
 from news_archive.ingest.tagging import executor_analysis, tag_drafts
 from news_archive.ingest.writer import WriteReport, sync_outputs
-from news_archive.readers import READER_VERSION
+from news_archive.readers import MAX_FILE_BYTES, READER_VERSION
 from news_archive.nlp import resolve_model
 from news_archive.readers.sidecar import find_sidecar, read_sidecar, sidecar_candidates
 from news_archive.settings import IngestSettings, resolve
@@ -210,6 +210,8 @@ def _look_up(path: Path, shown: str, cache: IngestCache) -> list[Draft] | _Unpar
         cached = cache.get_drafts(key)
         if cached is None:
             return _Unparsed(shown, key, data if data is not None else path.read_bytes())
+    except ArticleError as error:
+        return ArticleError(shown, error.reason)
     except OSError as error:
         return _unreadable(shown, error)
     return cached
@@ -260,6 +262,8 @@ def _source_digest(path: Path, cache: IngestCache) -> tuple[str, bytes | None]:
     """The hash of a source's bytes, and the bytes when they had to be read: a file whose size and
     modification time are those recorded with its hash is not read again (as make and git do)."""
     stat = path.stat()
+    if stat.st_size > MAX_FILE_BYTES:  # refused before reading: a sparse 2 GB file costs nothing
+        raise ArticleError(str(path), f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     known = cache.source_digest(str(path), stat.st_size, stat.st_mtime_ns)
     if known is not None:
         return known, None
