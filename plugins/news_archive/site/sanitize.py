@@ -54,10 +54,17 @@ HIDE_VALUES = {"navigation", "toc", "footer", "tags", "feedback"}
 
 
 def safe_page_meta(meta: dict, title: str) -> dict:
-    """The page metadata a theme gets for an article: the escaped title and type-checked safe keys."""
+    """The page metadata a theme gets for an article: the escaped title, the archive's own schema
+    fields (validated when written and read: a theme may show ``page.meta.people``), and Material's
+    safe keys type-checked. Unknown fields (``description``, ``author``, ``template``,
+    ``location``) never reach the theme, which prints some of them unescaped."""
     from html import escape
 
-    safe: dict = {"title": escape(title)}
+    from news_archive.core.schema import FrontMatter
+
+    own = {field.alias or name for name, field in FrontMatter.model_fields.items()} - {"title"}
+    safe: dict = {key: value for key, value in meta.items() if key in own}
+    safe["title"] = escape(title)
     hide = meta.get("hide")
     if isinstance(hide, list):
         safe["hide"] = [h for h in hide if isinstance(h, str) and h in HIDE_VALUES]
