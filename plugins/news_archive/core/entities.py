@@ -197,15 +197,16 @@ def _variant_groups(names: list[str]) -> dict[str, str]:
     for name in names:
         listed = organization_group(name)
         group_of[name] = "org:" + listed[0] if listed else variant_key(name)
+    by_initials: dict[str, set[str]] = {}
     for name in names:
-        if _ABBREVIATION_LIKE.match(name):
-            expansions = {other for other in names if other != name and _initials(other) == name.upper()}
-            if len(expansions) == 1:
-                target = group_of[next(iter(expansions))]
-                for other, key in list(group_of.items()):
-                    if key == group_of[name]:
-                        group_of[other] = target
-    return group_of
+        if initials := _initials(name):
+            by_initials.setdefault(initials, set()).add(name)
+    moved: dict[str, str] = {}  # group key → the key of the long form's group
+    for name in names:
+        expansions = by_initials.get(name.upper(), set()) - {name} if _ABBREVIATION_LIKE.match(name) else set()
+        if len(expansions) == 1:
+            moved.setdefault(group_of[name], group_of[next(iter(expansions))])
+    return {name: moved.get(key, key) for name, key in group_of.items()}
 
 
 _ABBREVIATION_LIKE = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,5}$")
