@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from news_archive.core.entities import Mention
 from news_archive.core.organizations import organization_group, scan_organizations
-from news_archive.core.topics import with_known_organizations
+from news_archive.core.topics import with_listed_names
 
 
 def test_parties_in_a_poll_sentence_are_found() -> None:
@@ -29,13 +29,13 @@ def test_forms_of_one_organization_form_one_group() -> None:
 
 def test_missed_and_mistyped_organizations_are_repaired() -> None:
     text = "Pfizer und die AfD."
-    repaired = with_known_organizations(text, [Mention("Pfizer", "PER", 0)])
+    repaired = with_listed_names(text, [Mention("Pfizer", "PER", 0)])
     assert sorted((m.text, m.label) for m in repaired) == [("AfD", "ORG"), ("Pfizer", "ORG")]
 
 
 def test_regions_the_gazetteer_lacks_are_places() -> None:
     text = "Putin fordert den gesamten Donbass. Die AfD tagt."
-    repaired = with_known_organizations(text, [Mention("Putin", "PER", 0), Mention("AfD", "ORG", 40)])
+    repaired = with_listed_names(text, [Mention("Putin", "PER", 0), Mention("AfD", "ORG", 40)])
     assert sorted((m.text, m.label) for m in repaired) == [("AfD", "ORG"), ("Donbass", "LOC"), ("Putin", "PER")]
 
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from news_archive.core.curation import Curation
+from news_archive.core.organizations import organization_group
 from news_archive.core.places import Gazetteer, Place
 
 TYPE_FIELDS = {"PER": "people", "LOC": "places", "ORG": "organizations"}
@@ -191,8 +192,6 @@ def merge_variants(found: list[tuple[str, str, str, bool, int]]) -> list[tuple[s
 
 def _variant_groups(names: list[str]) -> dict[str, str]:
     """Each name → the key of its group of variants."""
-    from news_archive.core.organizations import organization_group
-
     group_of: dict[str, str] = {}
     for name in names:
         listed = organization_group(name)
@@ -235,8 +234,6 @@ def variant_key(name: str) -> str:
 
 def _preferred_variant(forms: list[str], counts: Counter[str]) -> str:
     """The fullest form; among equally full ones, an undeclined one, then the most used."""
-    from news_archive.core.organizations import organization_group
-
     def rank(form: str):
         words = form.split(" ")
         declined = len(words) > 1 and bool(_DECLINED_ADJECTIVE.search(words[0]))

@@ -370,16 +370,17 @@ def analyze_text(text: str, mentions: list, lexicon: HanTaLexicon | None) -> Ana
     names_elsewhere = _names_inside_sentences(text, kept)
     kept = [m for m in kept if m.text and not _common_noun_name(m, lexicon) and not _has_verb(m, lexicon)
             and (m.text in names_elsewhere or not _capitalised_word(m, text, lexicon))]
-    kept = with_known_organizations(text, kept)
+    kept = with_listed_names(text, kept)
     names = [(m.start, m.start + len(m.text)) for m in kept if m.label in ("PER", "LOC", "ORG")]
     people = [m.start for m in kept if m.label == "PER"]
     candidates = extract_candidates(text, lexicon.language if lexicon else "", lexicon, names, people)
     return Analysis(_distinct(kept), candidates)
 
 
-def with_known_organizations(text: str, mentions: list) -> list:
-    """Listed organizations the model missed are added ("die AfD bei 30 Prozent"), and a listed name
-    the model took for a person or a misc name is an organization ("Pfizer", "TikTok")."""
+def with_listed_names(text: str, mentions: list) -> list:
+    """Listed organizations and regions the model missed are added ("die AfD bei 30 Prozent", "den
+    gesamten Donbass"), and a listed name the model took for a person or a misc name gets its listed
+    type ("Pfizer", "TikTok")."""
     from news_archive.core.entities import Mention
     from news_archive.core.organizations import known_label, organization_group, scan_organizations
 
